@@ -1,0 +1,24 @@
+"""Settings for the test suite. Files go to a throw-away VAR_DIR unless one is given."""
+
+import os
+import tempfile
+
+os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="newsroom-test-"))
+
+from .base import *  # noqa: F403
+from .base import CELERY_BROKER_URL, env
+
+# Tests that run a real worker use Redis; the others run tasks in-process.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+
+# Each test process gets its own cache so that tests cannot see each other's entries.
+CACHES = {"default": env.cache("TEST_CACHE_URL", default="locmemcache://")}
+
+# Argon2 stays the production hasher; tests that make many users need not pay for it.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_USE_FINDERS = True

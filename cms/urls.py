@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+]
+
+if settings.SERVE_MEDIA_FILES:
+    # Only the public media folder; private masters live elsewhere and have no URL.
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += i18n_patterns(
+    path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
+    path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,119 @@
+"""Loads the demo content. Safe to run again: what exists already is left as it is."""
+
+import datetime
+import io
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Site
+
+from home.models import HomePage
+from newsroom.models import NewsIndexPage, NewsStoryPage, Person
+from videos.models import Video
+from videos.test_pattern import render_poster, render_test_pattern
+
+from .graphics import headline_graphic
+from .more_stories import MORE_STORIES
+from .seed_story import SEED_STORY
+
+DEMO_VIDEO_TITLE = "Newsroom test pattern"
+DEMO_VIDEO_CAPTION = "Demo clip: colour bars and a 1 kHz test tone."
+
+
+def load_demo_content(log=print):
+    home = HomePage.objects.get(depth=2, locale=Locale.get_default())
+    point_default_site_at_base_url(home)
+    news_index = NewsIndexPage.objects.child_of(home).get()
+    video = ensure_demo_video(log)
+    stories = [
+        ensure_story(news_index, story, video=video, variant=number, log=log)
+        for number, story in enumerate([SEED_STORY, *MORE_STORIES])
+    ]
+    if not home.lead_story_id:
+        home.lead_story = stories[0]
+        home.save_revision().publish()
+        log(f"Home page leads with “{stories[0].title}”.")
+    return stories
+
+
+def point_default_site_at_base_url(home):
+    """Canonical links and feeds name the address the demo is served at."""
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base_url.port or (443 if base_url.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port, site.root_page = base_url.hostname, port, home
+    site.save()
+
+
+def ensure_demo_video(log):
+    existing = Video.objects.filter(title=DEMO_VIDEO_TITLE).first()
+    if existing:
+        return existing
+    with tempfile.TemporaryDirectory() as folder:
+        clip_path = Path(folder) / "test-pattern.mp4"
+        render_test_pattern(str(clip_path), label=DEMO_VIDEO_TITLE)
+        clip = clip_path.read_bytes()
+    video = Video(
+        title=DEMO_VIDEO_TITLE,
+        description=DEMO_VIDEO_CAPTION,
+        credit="Newsroom",
+        duration=4,
+        width=640,
+        height=360,
+    )
+    video.file.save("newsroom-test-pattern.mp4", ContentFile(clip), save=False)
+    video.preview.save("newsroom-test-pattern.mp4", ContentFile(clip), save=False)
+    video.thumbnail.save(
+        "newsroom-test-pattern.jpg", ContentFile(render_poster(label=DEMO_VIDEO_TITLE)), save=False
+    )
+    video.save()
+    log(f"Made the demo video “{video.title}”.")
+    return video
+
+
+@transaction.atomic
+def ensure_story(news_index, content, *, video, variant, log):
+    existing = NewsStoryPage.objects.child_of(news_index).filter(slug=content["slug"]).first()
+    if existing:
+        return existing
+    story = NewsStoryPage(
+        title=content["title"],
+        slug=content["slug"],
+        standfirst=content["standfirst"],
+        date=datetime.date.fromisoformat(content["date"]),
+        place=content["place"],
+        hero_image=_headline_image(content, variant),
+        body=[_raw_block(kind, value, video) for kind, value in content["body"]],
+    )
+    story.topics.add(*content["topics"])
+    story.people.set(
+        [
+            Person.objects.get_or_create(name=name, defaults={"role": role})[0]
+            for name, role in content.get("people", [])
+        ]
+    )
+    news_index.add_child(instance=story)
+    story.save_revision().publish()
+    log(f"Published “{story.title}”.")
+    return story
+
+
+def _raw_block(kind, value, video):
+    if kind == "video":
+        value = {"video": video.pk, "caption": DEMO_VIDEO_CAPTION}
+    return {"type": kind, "value": value}
+
+
+def _headline_image(content, variant):
+    image_model = get_image_model()
+    title = f"Demo graphic: {content['title']}"
+    graphic = headline_graphic(content["title"], place=content["place"], variant=variant)
+    return image_model.objects.create(
+        title=title, file=ImageFile(io.BytesIO(graphic), name=f"{content['slug'][:60]}.jpg")
+    )

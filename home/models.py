@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from newsroom.models import NewsIndexPage, NewsStoryPage
+from videos.models import Video
+
+LATEST_STORIES = 6
+LATEST_VIDEOS = 4
+
+
+class HomePage(Page):
+    """The landing page of a locale: the lead story, the latest stories and videos."""
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    lead_story = models.ForeignKey(
+        "newsroom.NewsStoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead story"),
+        help_text=_("Leave empty to lead with the newest story."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("lead_story")]
+    search_fields = [*Page.search_fields, index.SearchField("tagline")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @cached_property
+    def news_index(self):
+        return NewsIndexPage.objects.child_of(self).live().first()
+
+    @cached_property
+    def stories(self):
+        """The lead story first, then the latest others; only stories the public may see."""
+        public = NewsStoryPage.objects.descendant_of(self).published().for_cards()
+        latest = list(public.newest_first()[: LATEST_STORIES + 1])
+        chosen_lead = self.lead_story_id and public.filter(pk=self.lead_story_id).first()
+        if chosen_lead:
+            latest = [chosen_lead, *(story for story in latest if story.pk != chosen_lead.pk)]
+        return latest[: LATEST_STORIES + 1]
+
+    @property
+    def lead(self):
+        return self.stories[0] if self.stories else None
+
+    @property
+    def latest_stories(self):
+        return self.stories[1:]
+
+    @cached_property
+    def latest_videos(self):
+        return list(Video.objects.playable()[:LATEST_VIDEOS])

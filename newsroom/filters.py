@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MONTH_CHOICES = [
+    ("", _("Any month")),
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
+]
+
+
+class StoryFilterForm(forms.Form):
+    """Narrows a list of stories. A field that does not validate is ignored, not fatal."""
+
+    topic = forms.SlugField(label=_("Topic"), required=False, allow_unicode=True)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2999)
+    month = forms.TypedChoiceField(
+        label=_("Month"), required=False, choices=MONTH_CHOICES, coerce=int, empty_value=None
+    )
+
+    def filter(self, stories):
+        if not self.is_bound:
+            return stories
+        self.is_valid()
+        criteria = self.cleaned_data
+        if criteria.get("topic"):
+            stories = stories.filter(topics__slug=criteria["topic"])
+        if criteria.get("year"):
+            stories = stories.filter(date__year=criteria["year"])
+            if criteria.get("month"):
+                stories = stories.filter(date__month=criteria["month"])
+        return stories
+
+    @property
+    def is_filtering(self):
+        return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)

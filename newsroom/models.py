@@ -1,0 +1,227 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import StoryBodyBlock
+from .filters import StoryFilterForm
+from .renditions import CARD_IMAGE_FILTER, HERO_IMAGE_FILTER
+from .structured_data import news_article
+
+
+class StoryQuerySet(PageQuerySet):
+    def published(self):
+        """The one answer to "may the public see this story?": live, not behind a privacy
+        restriction. Scheduled (embargoed) and expired stories are not live, so they are out."""
+        return self.live().public()
+
+    def in_active_locale(self):
+        return self.filter(locale=Locale.get_active())
+
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def for_cards(self):
+        """What a story card shows, fetched up front: the locale for the URL, the hero image
+        with its card rendition."""
+        return self.select_related("locale", "hero_image", "hero_video").prefetch_related(
+            models.Prefetch(
+                "hero_image__renditions",
+                queryset=_renditions_for(CARD_IMAGE_FILTER),
+            )
+        )
+
+
+def _renditions_for(filter_spec):
+    from wagtail.images import get_image_model
+
+    return get_image_model().get_rendition_model().objects.filter(filter_spec=filter_spec)
+
+
+StoryManager = PageManager.from_queryset(StoryQuerySet)
+
+
+class StoryTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.NewsStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+@register_snippet
+class Person(index.Indexed, models.Model):
+    """Someone a story mentions, so readers and editors can find every story about them."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(Page):
+    """The list of stories of one locale, filterable by topic and by month."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsroom.NewsStoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def stories(self):
+        return (
+            NewsStoryPage.objects.child_of(self).published().for_cards().newest_first().specific()
+        )
+
+    def topics(self):
+        """The topics of this index's published stories, for the topic filter."""
+        return (
+            Tag.objects.filter(newsroom_storytopic_items__content_object__in=self.stories())
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = StoryFilterForm(request.GET or None)
+        stories = filter_form.filter(self.stories())
+        paginator = Paginator(stories, settings.NEWS_INDEX_PAGE_SIZE)
+        other_params = request.GET.copy()
+        other_params.pop("page", None)
+        context["filter_form"] = filter_form
+        context["filter_query"] = other_params.urlencode()
+        context["stories"] = paginator.get_page(request.GET.get("page"))
+        context["topics"] = self.topics()
+        return context
+
+
+class RelatedStory(Orderable):
+    page = ParentalKey("newsroom.NewsStoryPage", on_delete=models.CASCADE, related_name="related")
+    story = models.ForeignKey(
+        "newsroom.NewsStoryPage",
+        on_delete=models.CASCADE,
+        related_name="related_from",
+        verbose_name=_("story"),
+    )
+
+    panels = [FieldPanel("story")]
+
+
+class NewsStoryPage(Page):
+    """A news story: standfirst, dateline, and a body of paragraphs, quotes, videos, images."""
+
+    standfirst = models.TextField(
+        _("standfirst"), help_text=_("One or two sentences that sum up the story.")
+    )
+    date = models.DateField(_("dateline date"), default=timezone.localdate)
+    place = models.CharField(_("dateline place"), max_length=120, blank=True)
+    topics = ClusterTaggableManager(through=StoryTopic, blank=True, verbose_name=_("topics"))
+    people = ParentalManyToManyField(Person, blank=True, verbose_name=_("people mentioned"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_video = models.ForeignKey(
+        settings.WAGTAILMEDIA["MEDIA_MODEL"],
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero video"),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+
+    objects = StoryManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("place")], heading=_("Dateline")),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_video")],
+            heading=_("Hero"),
+            help_text=_("Choose an image or a video, not both."),
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        FieldPanel("people"),
+        InlinePanel("related", label=_("Related stories"), max_num=6),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("people", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news story")
+        verbose_name_plural = _("news stories")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and self.hero_video_id:
+            raise ValidationError(
+                {"hero_video": _("Choose either a hero image or a hero video, not both.")}
+            )
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def people_list(self):
+        return list(self.people.all())
+
+    @cached_property
+    def related_stories(self):
+        return list(
+            NewsStoryPage.objects.published()
+            .filter(related_from__page=self)
+            .for_cards()
+            .order_by("related_from__sort_order")
+        )
+
+    @cached_property
+    def hero_rendition(self):
+        return self.hero_image.get_rendition(HERO_IMAGE_FILTER) if self.hero_image else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = news_article(self, request)
+        return context

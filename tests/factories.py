@@ -1,0 +1,77 @@
+"""Factories for the tests and the benchmarks."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+
+from newsroom.models import NewsIndexPage, NewsStoryPage
+from users.models import User
+from videos.models import Video
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    password = factory.django.Password("Correct-Horse-9-Battery")
+
+
+class VideoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Video
+
+    title = factory.Sequence(lambda n: f"Video {n}")
+    duration = 4
+    width = 640
+    height = 360
+    file = factory.LazyFunction(lambda: ContentFile(b"master", name="master.mp4"))
+    preview = factory.LazyFunction(lambda: ContentFile(b"preview", name="preview.mp4"))
+    thumbnail = factory.LazyFunction(lambda: ContentFile(b"poster", name="poster.jpg"))
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+
+
+class StoryFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsStoryPage
+
+    title = factory.Sequence(lambda n: f"Story number {n}")
+    standfirst = "A short summary of the story."
+    date = datetime.date(2023, 10, 24)
+    place = "Stockholm"
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Text.</p>"}])
+    parent = factory.LazyFunction(lambda: NewsIndexPage.objects.order_by("path").first())
+
+
+def mixed_body(block_count, *, images, videos):
+    """A body of `block_count` blocks cycling through paragraph, quote, image and video."""
+    body = []
+    for number in range(block_count):
+        kind = ("paragraph", "quote", "image", "video")[number % 4]
+        if kind == "paragraph":
+            value = f"<p>Paragraph {number} of the story, with <b>some</b> emphasis.</p>"
+        elif kind == "quote":
+            value = {
+                "text": f"Quotation number {number}.",
+                "speaker": "Jens Stoltenberg",
+                "role": "NATO Secretary General",
+                "context": "",
+            }
+        elif kind == "image":
+            value = {"image": images[number % len(images)].pk, "caption": "Caption", "credit": "NATO"}
+        else:
+            value = {"video": videos[number % len(videos)].pk, "caption": "A video"}
+        body.append({"type": kind, "value": value})
+    return body
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
