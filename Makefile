@@ -17,7 +17,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 install: $(VENV)/.installed
 
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity=0
+	@command -v msgfmt >/dev/null || { echo "gettext's msgfmt is needed to compile translations: apt-get install gettext"; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --verbosity=0
 
 migrate: install
 	$(PY) manage.py migrate --no-input

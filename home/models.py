@@ -35,6 +35,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # The news index is the child every story URL passes through: fetch it as its own
+        # type in one query instead of a plain Page and then its specific row.
+        if path_components:
+            news_index = NewsIndexPage.objects.child_of(self).filter(slug=path_components[0])
+            news_index = news_index.first()
+            if news_index is not None:
+                news_index._cached_parent_obj = self
+                return news_index.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @cached_property
     def news_index(self):
         return NewsIndexPage.objects.child_of(self).live().first()

@@ -3,25 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
-from .renditions import STORY_IMAGE_FILTERS
-
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """Fetches every image of a body, with the renditions the story uses, in two queries,
-    so that a story's query count does not grow with the number of images in it."""
-
-    def bulk_to_python(self, values):
-        image_ids = [value for value in values if value is not None]
-        images = (
-            get_image_model().objects.prefetch_renditions(*STORY_IMAGE_FILTERS).in_bulk(image_ids)
-        )
-        return [images.get(image_id) for image_id in values]
 
 
 class QuoteValue(blocks.StructValue):
@@ -65,7 +50,7 @@ class ImageValue(blocks.StructValue):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = PrefetchingImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
     credit = blocks.CharBlock(label=_("Credit"), max_length=200, required=False)
 

@@ -40,6 +40,7 @@ class ImageFactory(wagtail_factories.ImageFactory):
 class StoryFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NewsStoryPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Story number {n}")
     standfirst = "A short summary of the story."
@@ -47,6 +48,13 @@ class StoryFactory(wagtail_factories.PageFactory):
     place = "Stockholm"
     body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Text.</p>"}])
     parent = factory.LazyFunction(lambda: NewsIndexPage.objects.order_by("path").first())
+
+    @factory.post_generation
+    def topics(story, create, names, **kwargs):
+        if names:
+            story.topics.add(*names)
+            if create:
+                story.save()
 
 
 def mixed_body(block_count, *, images, videos):
@@ -64,7 +72,11 @@ def mixed_body(block_count, *, images, videos):
                 "context": "",
             }
         elif kind == "image":
-            value = {"image": images[number % len(images)].pk, "caption": "Caption", "credit": "NATO"}
+            value = {
+                "image": images[number % len(images)].pk,
+                "caption": "Caption",
+                "credit": "NATO",
+            }
         else:
             value = {"video": videos[number % len(videos)].pk, "caption": "A video"}
         body.append({"type": kind, "value": value})

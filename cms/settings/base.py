@@ -103,7 +103,16 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every process: rate limits and Wagtail's site lookup rely on it.
-CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# Image renditions are looked up there too, so that rendering a story with many images does
+# not cost a database query per image (Wagtail reads the "renditions" alias).
+CACHES = {
+    "default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
+    "renditions": {
+        **env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
+        "KEY_PREFIX": "renditions",
+        "TIMEOUT": 60 * 60 * 24,
+    },
+}
 
 AUTH_USER_MODEL = "users.User"
 PASSWORD_HASHERS = [

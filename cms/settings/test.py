@@ -12,7 +12,10 @@ from .base import CELERY_BROKER_URL, env
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 
 # Each test process gets its own cache so that tests cannot see each other's entries.
-CACHES = {"default": env.cache("TEST_CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache("TEST_CACHE_URL", default="locmemcache://"),
+    "renditions": env.cache("TEST_CACHE_URL", default="locmemcache://"),
+}
 
 # Argon2 stays the production hasher; tests that make many users need not pay for it.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405

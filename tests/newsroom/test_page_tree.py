@@ -49,4 +49,4 @@ class PagesRouteAndRenderTests(WagtailPageTestCase):
     def test_the_story_lives_under_the_english_prefix(self):
         self.assertEqual(self.story.url, "/en/news/routable-story/")
         response = self.client.get(self.story.url)
-        self.assertContains(response, "<h1 class=\"story__title\">Routable story</h1>", html=True)
+        self.assertContains(response, '<h1 class="story__title">Routable story</h1>', html=True)

@@ -88,9 +88,9 @@ def test_quote_renders_as_a_figure_with_blockquote_and_caption(client, news_inde
 
     html = client.get(story.url).content.decode()
 
-    assert "<figure class=\"quote\">" in html
-    assert "<blockquote class=\"quote__text\"><p>Allies and Sweden are working together.</p>" in html
-    assert "<span class=\"quote__role\">NATO Secretary General</span>" in html
+    assert '<figure class="quote">' in html
+    assert '<blockquote class="quote__text"><p>Allies and Sweden are working together.</p>' in html
+    assert '<span class="quote__role">NATO Secretary General</span>' in html
 
 
 def test_a_story_with_both_a_hero_image_and_a_hero_video_is_refused(news_index):
