@@ -1,18 +1,20 @@
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from newsroom.models import NewsIndexPage, NewsStoryPage
+from newsroom.page_base import NewsroomPage
 from videos.models import Video
 
 LATEST_STORIES = 6
 LATEST_VIDEOS = 4
 
 
-class HomePage(Page):
+class HomePage(NewsroomPage):
     """The landing page of a locale: the lead story, the latest stories and videos."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -52,12 +54,18 @@ class HomePage(Page):
 
     @cached_property
     def stories(self):
-        """The lead story first, then the latest others; only stories the public may see."""
-        public = NewsStoryPage.objects.descendant_of(self).published().for_cards()
+        """The lead story first, then the latest others, in the reader's language where
+        translated; only stories the public may see."""
+        public = NewsStoryPage.objects.published().for_readers_of(get_language()).for_cards()
         latest = list(public.newest_first()[: LATEST_STORIES + 1])
-        chosen_lead = self.lead_story_id and public.filter(pk=self.lead_story_id).first()
-        if chosen_lead:
-            latest = [chosen_lead, *(story for story in latest if story.pk != chosen_lead.pk)]
+        if self.lead_story_id:
+            chosen = public.filter(
+                translation_key=NewsStoryPage.objects.filter(pk=self.lead_story_id).values(
+                    "translation_key"
+                )[:1]
+            ).first()
+            if chosen:
+                latest = [chosen, *(story for story in latest if story.pk != chosen.pk)]
         return latest[: LATEST_STORIES + 1]
 
     @property

@@ -9,19 +9,27 @@ from wagtailmedia.blocks import VideoChooserBlock
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class QuoteValue(blocks.StructValue):
-    def attribution(self):
-        return ", ".join(part for part in (self.get("speaker"), self.get("role")) if part)
+class OptionalCharBlock(blocks.CharBlock):
+    """An optional line of text whose empty value is always "", never None.
+
+    wagtail-localize cannot extract translatable segments from a CharBlock inside a
+    StructBlock whose value is None (as stored when the field was missing or null), so an
+    empty optional field must read as an empty string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, default="", **kwargs)
+
+    def to_python(self, value):
+        return "" if value is None else super().to_python(value)
 
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))
     speaker = blocks.CharBlock(label=_("Speaker"), max_length=200)
-    role = blocks.CharBlock(label=_("Speaker's role"), max_length=200, required=False)
-    context = blocks.CharBlock(
+    role = OptionalCharBlock(label=_("Speaker's role"), max_length=200)
+    context = OptionalCharBlock(
         label=_("Context"),
         max_length=300,
-        required=False,
         help_text=_("Where or when it was said, for example “at a press conference”."),
     )
 
@@ -30,12 +38,11 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         description = _("A quotation with its speaker")
         template = "newsroom/blocks/quote.html"
-        value_class = QuoteValue
 
 
 class VideoBlock(blocks.StructBlock):
     video = VideoChooserBlock(label=_("Video"))
-    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
+    caption = OptionalCharBlock(label=_("Caption"), max_length=300)
 
     class Meta:
         icon = "media"
@@ -51,8 +58,8 @@ class ImageValue(blocks.StructValue):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
-    credit = blocks.CharBlock(label=_("Credit"), max_length=200, required=False)
+    caption = OptionalCharBlock(label=_("Caption"), max_length=300)
+    credit = OptionalCharBlock(label=_("Credit"), max_length=200)
 
     class Meta:
         icon = "image"

@@ -23,7 +23,7 @@ class LatestStoriesFeed(Feed):
     def items(self):
         return (
             NewsStoryPage.objects.published()
-            .in_active_locale()
+            .for_readers_of(get_language())
             .select_related("locale")
             .prefetch_related("topics")
             .newest_first()[:FEED_LENGTH]

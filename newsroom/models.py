@@ -2,11 +2,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,36 +14,35 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
-    Locale,
     Orderable,
     Page,
     PageManager,
     PageQuerySet,
-    PageViewRestriction,
 )
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import StoryBodyBlock
 from .filters import StoryFilterForm
+from .page_base import NewsroomPage, published
 from .renditions import CARD_IMAGE_FILTER, HERO_IMAGE_FILTER
 from .structured_data import news_article
 
 
 class StoryQuerySet(PageQuerySet):
     def published(self):
-        """The one answer to "may the public see this story?": live, not behind a privacy
-        restriction. Scheduled (embargoed) and expired stories are not live, so they are out.
+        """The stories the public may see; the rule itself is `page_base.published`."""
+        return published(self)
 
-        Wagtail's own `public()` loads every view restriction in a query of its own; this asks
-        the same question inside the one query, so a listing costs one query, not two."""
-        restricted_here_or_above = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    def for_readers_of(self, language_code):
+        """The stories in `language_code`, and the original of each story not yet published
+        in it: readers of every language see every story, in their language where possible."""
+        translated = NewsStoryPage.objects.published().filter(locale__language_code=language_code)
+        return self.filter(
+            Q(locale__language_code=language_code)
+            | Q(locale__language_code=settings.LANGUAGE_CODE)
+            & ~Q(translation_key__in=translated.values("translation_key"))
         )
-        return self.live().exclude(Exists(restricted_here_or_above))
-
-    def in_active_locale(self):
-        return self.filter(locale=Locale.get_active())
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
@@ -93,7 +92,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(NewsroomPage):
     """The list of stories of one locale, filterable by topic and by month."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -110,8 +109,15 @@ class NewsIndexPage(Page):
 
     def stories(self):
         return (
-            NewsStoryPage.objects.child_of(self).published().for_cards().newest_first().specific()
+            NewsStoryPage.objects.published()
+            .for_readers_of(get_language())
+            .for_cards()
+            .newest_first()
         )
+
+    @property
+    def news_index(self):
+        return self
 
     def route(self, request, path_components):
         # A story is the only child type, so it is fetched with what its page shows in one
@@ -163,7 +169,7 @@ class RelatedStory(Orderable):
     panels = [FieldPanel("story")]
 
 
-class NewsStoryPage(Page):
+class NewsStoryPage(NewsroomPage):
     """A news story: standfirst, dateline, and a body of paragraphs, quotes, videos, images."""
 
     standfirst = models.TextField(
@@ -231,6 +237,11 @@ class NewsStoryPage(Page):
             raise ValidationError(
                 {"hero_video": _("Choose either a hero image or a hero video, not both.")}
             )
+
+    @cached_property
+    def news_index(self):
+        """The index this story is listed in; known without a query when the story was routed."""
+        return self.get_parent()
 
     @cached_property
     def topic_list(self):

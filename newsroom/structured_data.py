@@ -5,7 +5,6 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-
 # The characters that could end a <script> element or start markup inside it.
 SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 

@@ -166,7 +166,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_IMPORTS = ["cms.task_backends"]
+CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "newsroom.tasks.publish_scheduled_pages",
@@ -185,6 +185,21 @@ TASKS = {
         ),
     }
 }
+
+# wagtail-localize's own jobs (subtree translation, locale synchronisation) likewise.
+WAGTAILLOCALIZE_JOBS = {
+    "BACKEND": (
+        "cms.localize_jobs.CeleryJobBackend"
+        if CELERY_BROKER_URL
+        else "wagtail_localize.tasks.ImmediateBackend"
+    )
+}
+DEEPL_AUTH_KEY = env("DEEPL_AUTH_KEY", default="")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Newsroom")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")

@@ -12,12 +12,14 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
 from newsroom.models import NewsIndexPage, NewsStoryPage, Person
 from videos.models import Video
 from videos.test_pattern import render_poster, render_test_pattern
 
+from .french import FRENCH
 from .graphics import headline_graphic
 from .more_stories import MORE_STORIES
 from .seed_story import SEED_STORY
@@ -39,7 +41,32 @@ def load_demo_content(log=print):
         home.lead_story = stories[0]
         home.save_revision().publish()
         log(f"Home page leads with “{stories[0].title}”.")
+    french = Locale.objects.get(language_code="fr")
+    for page in [home, news_index, *stories]:
+        translate(page, french, FRENCH, log)
     return stories
+
+
+@transaction.atomic
+def translate(page, locale, strings, log):
+    """Translate `page` with wagtail-localize, as a translator would in its editor, and
+    publish the translation. A page already translated is left as it is."""
+    if page.get_translations().filter(locale=locale, alias_of__isnull=True).exists():
+        return
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": strings[segment.string.data],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    translation.save_target(publish=True)
+    log(f"Published the {locale.get_display_name()} translation of “{page.title}”.")
 
 
 def point_default_site_at_base_url(home):
@@ -113,7 +140,7 @@ def _raw_block(kind, value, video):
 def _headline_image(content, variant):
     image_model = get_image_model()
     title = f"Demo graphic: {content['title']}"
-    graphic = headline_graphic(content["title"], place=content["place"], variant=variant)
+    graphic = headline_graphic(variant=variant)
     return image_model.objects.create(
         title=title, file=ImageFile(io.BytesIO(graphic), name=f"{content['slug'][:60]}.jpg")
     )

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from home.demo.seed_story import SEED_STORY
 from home.models import HomePage
@@ -10,17 +11,34 @@ from videos.models import Video
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=None)
+def demo(db, django_capture_on_commit_callbacks):
+    # wagtail-localize publishes a translation once its transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content")
+
+
+def counts():
+    stories = NewsStoryPage.objects
+    return {
+        "English stories": stories.filter(locale__language_code="en").count(),
+        "French stories": stories.filter(locale__language_code="fr").count(),
+        "videos": Video.objects.count(),
+        "people": Person.objects.count(),
+    }
 
 
 def test_loading_twice_makes_no_duplicates(demo):
-    counts = (NewsStoryPage.objects.count(), Video.objects.count(), Person.objects.count())
+    before = counts()
 
     call_command("load_demo_content")
 
-    assert counts == (4, 1, len(SEED_STORY["people"]))
-    assert (NewsStoryPage.objects.count(), Video.objects.count(), Person.objects.count()) == counts
+    assert before == {
+        "English stories": 4,
+        "French stories": 4,
+        "videos": 1,
+        "people": len(SEED_STORY["people"]),
+    }
+    assert counts() == before
 
 
 def test_the_seed_story_is_dated_and_placed_as_in_the_seed(demo):
@@ -75,8 +93,24 @@ def test_the_demo_video_is_a_real_h264_clip_attached_to_the_seed_story(demo):
 
 
 def test_the_home_page_leads_with_the_seed_story(demo, client):
-    home = HomePage.objects.get(depth=2)
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     response = client.get(home.url)
 
     assert home.lead_story.slug == SEED_STORY["slug"]
     assert response.context["page"].lead.slug == SEED_STORY["slug"]
+
+
+def test_the_seed_story_is_published_in_french_with_its_quotes(demo, client):
+    english = NewsStoryPage.objects.get(slug=SEED_STORY["slug"])
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+
+    response = client.get(french.url)
+
+    assert french.live
+    assert french.url.startswith("/fr/actualites/")
+    assert "Le secrétaire général s’entretient de l’adhésion de la Suède" in french.title
+    assert french.date == english.date
+    html = response.content.decode()
+    assert "je compte sur une ratification rapide par le parlement turc" in html
+    assert '<span class="quote__role">Secrétaire général de l’OTAN</span>' in html
+    assert "24 octobre 2023" in html

@@ -1,0 +1,12 @@
+"""Runs every benchmark, in one process on one throw-away database."""
+
+from benchmarks import requests_per_second, story_queries, story_render
+
+
+def main():
+    for benchmark in (story_queries, story_render, requests_per_second):
+        benchmark.main()
+
+
+if __name__ == "__main__":
+    main()

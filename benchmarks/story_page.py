@@ -1,0 +1,39 @@
+"""What one GET of a story page costs, measured in-process through Django's test client.
+
+Callable on any configured database: the benchmarks' own, or a test database in pytest.
+"""
+
+import statistics
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def _get(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {url} answered {response.status_code}")
+    return response
+
+
+def story_page_queries(url):
+    """The SQL of one GET of `url`, after a warm-up GET has made the image renditions."""
+    client = Client()
+    _get(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        _get(client, url)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def median_render_ms(url, iterations=50):
+    """The median wall time of a GET of `url`, in milliseconds, after one warm-up GET."""
+    client = Client()
+    _get(client, url)
+    timings = []
+    for _ in range(iterations):
+        started = time.perf_counter()
+        _get(client, url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)

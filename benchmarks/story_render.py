@@ -1,0 +1,24 @@
+"""Median time to render a story page in-process, for bodies of 5, 20 and 50 blocks."""
+
+from benchmarks.environment import setup_django
+from benchmarks.report import report
+from benchmarks.story_page import median_render_ms
+from benchmarks.story_queries import BLOCK_COUNTS
+
+ITERATIONS = 50
+
+
+def main():
+    setup_django()
+    from benchmarks.stories import published_story  # imports models: after setup_django
+
+    for block_count in BLOCK_COUNTS:
+        story = published_story(block_count)
+        report(
+            f"story_render_median_ms_{block_count}_blocks",
+            median_render_ms(story.url, iterations=ITERATIONS),
+        )
+
+
+if __name__ == "__main__":
+    main()

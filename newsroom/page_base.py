@@ -1,0 +1,65 @@
+"""What every public page of the newsroom shares: who may see it, and its translations."""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils.functional import cached_property
+from wagtail.models import Page, PageViewRestriction
+
+
+def restricted_here_or_above():
+    """True for a page behind a view restriction set on it or on one of its ancestors, or on
+    the page that such an ancestor is an alias of (as Wagtail checks when serving).
+
+    Wagtail's own `public()` loads every restriction in a query of its own; asking inside the
+    page query keeps a listing at one query."""
+    on_an_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    on_the_original_of_an_ancestor = PageViewRestriction.objects.filter(
+        page__aliases__path=Substr(OuterRef("path"), 1, Length("page__aliases__path"))
+    )
+    return Exists(on_an_ancestor) | Exists(on_the_original_of_an_ancestor)
+
+
+def published(pages):
+    """The one answer to "may the public see these pages?": live (so neither scheduled,
+    embargoed nor expired) and not behind a view restriction."""
+    return pages.live().exclude(restricted_here_or_above())
+
+
+class NewsroomPage(Page):
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def alternates(self):
+        """This page in every language it is published in, for hreflang links and the
+        language switcher: one query, whatever the number of locales."""
+        return list(
+            published(self.get_translations(inclusive=True))
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+
+    @cached_property
+    def default_language_alternate(self):
+        return next(
+            (
+                page
+                for page in self.alternates
+                if page.locale.language_code == settings.LANGUAGE_CODE
+            ),
+            None,
+        )
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, or on the pages they are aliases
+        of, in one query rather than Wagtail's two: a page's ancestors are the prefixes of its
+        tree path."""
+        ancestor_paths = [
+            self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)
+        ]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=ancestor_paths) | Q(page__aliases__path__in=ancestor_paths)
+        ).distinct()

@@ -1,0 +1,30 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """A link per language: to this page's translation where one is published, otherwise to
+    that language's home page, so that switching language never ends on a 404."""
+    request = context.get("request")
+    page = context.get("page")
+    translations = {
+        translation.locale.language_code: translation
+        for translation in getattr(page, "alternates", ())
+    }
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        translation = translations.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translation.get_url(request) if translation else f"/{code}/",
+                "is_current": code == current,
+            }
+        )
+    return links
