@@ -6,6 +6,7 @@ Callable on any configured database: the benchmarks' own, or a test database in 
 import statistics
 import time
 
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,10 +19,16 @@ def _get(client, url):
     return response
 
 
-def story_page_queries(url):
-    """The SQL of one GET of `url`, after a warm-up GET has made the image renditions."""
+def story_page_queries(url, *, fragments_cached=False):
+    """The SQL of one GET of `url`, after a warm-up GET has made the image renditions.
+
+    By default the cached page fragments are thrown away first, so that the whole page is
+    rendered: the worst case, and the one whose count must not grow with the body. With
+    `fragments_cached`, it is a reader's ordinary request."""
     client = Client()
     _get(client, url)
+    if not fragments_cached:
+        caches["template_fragments"].clear()
     with CaptureQueriesContext(connection) as captured:
         _get(client, url)
     return [query["sql"] for query in captured.captured_queries]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,8 +24,9 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import StoryBodyBlock
 from .filters import StoryFilterForm
+from .fragment_cache import content_version
 from .page_base import NewsroomPage, published
-from .renditions import CARD_IMAGE_FILTER, HERO_IMAGE_FILTER
+from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
 
 
@@ -48,20 +49,18 @@ class StoryQuerySet(PageQuerySet):
         return self.order_by("-date", "-first_published_at", "-pk")
 
     def for_cards(self):
-        """What a story card shows, fetched up front: the locale for the URL, the hero image
-        with its card rendition."""
-        return self.select_related("locale", "hero_image", "hero_video").prefetch_related(
-            models.Prefetch(
-                "hero_image__renditions",
-                queryset=_renditions_for(CARD_IMAGE_FILTER),
-            )
+        """What a story card shows, fetched up front: the locale for its URL and its hero.
+        The hero's rendition comes from the renditions cache."""
+        return self.select_related("locale", "hero_image", "hero_video")
+
+    def for_story_page(self):
+        """What a story page needs on every request, fetched with the story: its locale, and
+        whether it has related stories at all (they are checked on every request, since a
+        related story may be unpublished at any time). The rest of the page is rendered into
+        a cached fragment (see fragment_cache), so fetching it up front would be wasted."""
+        return self.select_related("locale").annotate(
+            has_related=Exists(RelatedStory.objects.filter(page=OuterRef("pk")))
         )
-
-
-def _renditions_for(filter_spec):
-    from wagtail.images import get_image_model
-
-    return get_image_model().get_rendition_model().objects.filter(filter_spec=filter_spec)
 
 
 StoryManager = PageManager.from_queryset(StoryQuerySet)
@@ -123,14 +122,11 @@ class NewsIndexPage(NewsroomPage):
         # A story is the only child type, so it is fetched with what its page shows in one
         # query, rather than as a plain Page followed by its specific row.
         if len(path_components) == 1:
-            story = (
-                NewsStoryPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("locale", "hero_image", "hero_video")
-                .first()
-            )
-            if story is None:
-                raise Http404
+            stories = NewsStoryPage.objects.child_of(self).for_story_page()
+            try:
+                story = stories.get(slug=path_components[0])
+            except NewsStoryPage.DoesNotExist as missing:
+                raise Http404 from missing
             story._cached_parent_obj = self
             return story.route(request, [])
         return super().route(request, path_components)
@@ -253,6 +249,8 @@ class NewsStoryPage(NewsroomPage):
 
     @cached_property
     def related_stories(self):
+        if not getattr(self, "has_related", True):
+            return []
         return list(
             NewsStoryPage.objects.published()
             .filter(related_from__page=self)
@@ -266,5 +264,7 @@ class NewsStoryPage(NewsroomPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = news_article(self, request)
+        # Called by the template only when its cached fragment has to be rendered anew.
+        context["structured_data"] = lambda: news_article(self, request)
+        context["content_version"] = content_version()
         return context

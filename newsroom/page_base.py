@@ -1,10 +1,14 @@
 """What every public page of the newsroom shares: who may see it, and its translations."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
+
+from .fragment_cache import content_version, fragment_cache
 
 
 def restricted_here_or_above():
@@ -28,28 +32,40 @@ def published(pages):
     return pages.live().exclude(restricted_here_or_above())
 
 
+@dataclass(frozen=True)
+class Alternate:
+    """This page, or one of its translations, as hreflang links and the switcher need it."""
+
+    language_code: str
+    url: str
+    full_url: str
+
+
 class NewsroomPage(Page):
     class Meta:
         abstract = True
 
     @cached_property
     def alternates(self):
-        """This page in every language it is published in, for hreflang links and the
-        language switcher: one query, whatever the number of locales."""
-        return list(
+        """This page in every language it is published in. Cached until content changes:
+        publishing or unpublishing any page moves the content version."""
+        key = f"newsroom:alternates:{self.translation_key}:{content_version()}"
+        return fragment_cache().get_or_set(key, self._published_translations)
+
+    def _published_translations(self):
+        translations = (
             published(self.get_translations(inclusive=True))
             .select_related("locale")
             .order_by("locale__language_code")
         )
+        return [
+            Alternate(page.locale.language_code, page.url, page.full_url) for page in translations
+        ]
 
     @cached_property
     def default_language_alternate(self):
         return next(
-            (
-                page
-                for page in self.alternates
-                if page.locale.language_code == settings.LANGUAGE_CODE
-            ),
+            (alt for alt in self.alternates if alt.language_code == settings.LANGUAGE_CODE),
             None,
         )
 

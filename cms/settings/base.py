@@ -112,6 +112,12 @@ CACHES = {
         "KEY_PREFIX": "renditions",
         "TIMEOUT": 60 * 60 * 24,
     },
+    # Rendered fragments of story pages, keyed by content version (newsroom/fragment_cache.py).
+    "template_fragments": {
+        **env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache' / 'fragments'}"),
+        "KEY_PREFIX": "fragments",
+        "TIMEOUT": 60 * 60,
+    },
 }
 
 AUTH_USER_MODEL = "users.User"

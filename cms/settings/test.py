@@ -13,8 +13,8 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 
 # Each test process gets its own cache so that tests cannot see each other's entries.
 CACHES = {
-    "default": env.cache("TEST_CACHE_URL", default="locmemcache://"),
-    "renditions": env.cache("TEST_CACHE_URL", default="locmemcache://"),
+    alias: env.cache("TEST_CACHE_URL", default=f"locmemcache://{alias}")
+    for alias in ("default", "renditions", "template_fragments")
 }
 
 # Argon2 stays the production hasher; tests that make many users need not pay for it.

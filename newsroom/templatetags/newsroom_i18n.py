@@ -9,11 +9,9 @@ register = template.Library()
 def language_links(context):
     """A link per language: to this page's translation where one is published, otherwise to
     that language's home page, so that switching language never ends on a 404."""
-    request = context.get("request")
     page = context.get("page")
     translations = {
-        translation.locale.language_code: translation
-        for translation in getattr(page, "alternates", ())
+        alternate.language_code: alternate for alternate in getattr(page, "alternates", ())
     }
     current = get_language()
     links = []
@@ -23,7 +21,7 @@ def language_links(context):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": translation.get_url(request) if translation else f"/{code}/",
+                "url": translation.url if translation else f"/{code}/",
                 "is_current": code == current,
             }
         )

@@ -1,0 +1,46 @@
+"""Rendered fragments of story pages are cached, and thrown away whenever content changes.
+
+A story's rendered body depends on more than the story: the videos and images it shows, and
+the stories it links to, and which translations are public. Rather than track each
+dependency, any publish, unpublish, change to a video, an image or a view restriction moves a
+site-wide content version, and every fragment's key carries it.
+Routing, privacy checks and language links are never cached: they run on every request.
+"""
+
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
+
+from videos.models import Video
+
+VERSION_KEY = "newsroom:content-version"
+
+
+def fragment_cache():
+    return caches["template_fragments"]
+
+
+def content_version():
+    return fragment_cache().get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(**kwargs):
+    cache = fragment_cache()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished):
+        signal.connect(bump_content_version, dispatch_uid=f"newsroom-fragments-{signal}")
+    for model in (Video, get_image_model(), PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_content_version,
+                sender=model,
+                dispatch_uid=f"newsroom-fragments-{model.__name__}-{signal}",
+            )
