@@ -1,4 +1,5 @@
-"""Median time to render a story page in-process, for bodies of 5, 20 and 50 blocks."""
+"""Median time to render a story page in-process, for bodies of 5, 20 and 50 blocks: a
+reader's ordinary request (fragments cached), and the page rendered in full."""
 
 from benchmarks.environment import setup_django
 from benchmarks.report import report
@@ -17,6 +18,10 @@ def main():
         report(
             f"story_render_median_ms_{block_count}_blocks",
             median_render_ms(story.url, iterations=ITERATIONS),
+        )
+        report(
+            f"story_render_median_ms_{block_count}_blocks_rendered_in_full",
+            median_render_ms(story.url, iterations=ITERATIONS, fragments_cached=False),
         )
 
 
