@@ -5,7 +5,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-all lint format bench install messages migrate demo browser-deps clean
+.PHONY: run test lint format bench install messages extract-messages migrate demo clean
+
+# The source folders whose strings go into locale/*/LC_MESSAGES/django.po.
+MAKEMESSAGES := makemessages --all --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -19,6 +22,10 @@ install: $(VENV)/.installed
 messages: install
 	@command -v msgfmt >/dev/null || { echo "gettext's msgfmt is needed to compile translations: apt-get install gettext"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --verbosity=0
+
+# After changing user-facing strings: update the catalogues, then translate what is new.
+extract-messages: install
+	$(PY) manage.py $(MAKEMESSAGES)
 
 migrate: install
 	$(PY) manage.py migrate --no-input

@@ -2,12 +2,21 @@
 
 Without chromium the tests are skipped, unless REQUIRE_BROWSER is set (as in CI), where a
 missing browser is a failure.
+
+The site is served by a live server thread that shares the test's own database connection, so
+each test's data is rolled back like any other test's, instead of the whole database being
+emptied after it (which would also remove what the migrations put there). That needs the
+in-memory SQLite test database, which the browser stage of CI uses.
 """
 
 import os
 import shutil
 
 import pytest
+
+# Playwright's sync API keeps an event loop running in the test thread; the ORM calls that
+# tests and fixtures make around it are ordinary synchronous calls, so Django may allow them.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,9 +46,6 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-    # around it are ordinary synchronous calls.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -47,7 +53,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, site_url):
+    """A browser tab; closed before the live server stops, so no request is left hanging."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -56,13 +63,40 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(live_server):
+def site_url(db):
+    """The address of a live server that sees this test's (uncommitted) data."""
+    from django.db import connections
+    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+    database = connections["default"]
+    if database.vendor != "sqlite":
+        pytest.skip("browser tests share the in-memory SQLite test database with the server")
+    database.inc_thread_sharing()
+    server = LiveServerThread(
+        "localhost", _StaticFilesHandler, connections_override={"default": database}, port=0
+    )
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    yield f"http://localhost:{server.port}"
+    server.terminate()
+    database.dec_thread_sharing()
+
+
+@pytest.fixture
+def demo_site(site_url, django_capture_on_commit_callbacks):
+    from urllib.parse import urlsplit
+
     from wagtail.models import Site
 
     from home.demo.loader import load_demo_content
 
-    load_demo_content(log=lambda *args: None)
+    # wagtail-localize publishes translations once their transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_content(log=lambda *args: None)
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
+    site.hostname, site.port = "localhost", urlsplit(site_url).port
     site.save()
-    return live_server
+    return site_url

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.test import TestCase
+from django.utils import translation
 
 from tests.factories import StoryFactory, publish
 
@@ -74,6 +75,12 @@ class BadInputTests(TestCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertContains(response, "Page not found", status_code=404)
 
+    def test_an_unsupported_language_prefix_gets_a_404_in_the_default_language(self):
+        response = self.client.get("/de/news/", HTTP_ACCEPT_LANGUAGE="de", follow=True)
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, '<html lang="en">', status_code=404)
+        self.assertContains(response, "Page not found", status_code=404)
+
     def test_the_root_sends_visitors_to_their_language(self):
         self.assertEqual(self.client.get("/").headers["Location"], "/en/")
         french = self.client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
@@ -83,4 +90,7 @@ class BadInputTests(TestCase):
 
 
 def test_the_500_page_renders_without_a_request_context():
-    assert "Something went wrong" in render_to_string("500.html")
+    with translation.override("en"):
+        assert "Something went wrong" in render_to_string("500.html")
+    with translation.override("fr"):
+        assert '<html lang="fr">' in render_to_string("500.html")

@@ -1,0 +1,206 @@
+"""A translator takes an English story to a published French one with wagtail-localize."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+from benchmarks.story_page import story_page_queries
+from newsroom.models import NewsStoryPage
+from tests.factories import ImageFactory, StoryFactory, UserFactory, VideoFactory, publish
+from tests.translating import into_test_french, submit_for_translation, translate_strings
+
+QUOTE = {
+    "text": "I now count on a speedy ratification.",
+    "speaker": "Jens Stoltenberg",
+    "role": "NATO Secretary General",
+    "context": "",
+}
+
+
+@pytest.fixture
+def french(db):
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(UserFactory(email="chief@example.org", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def video(db):
+    return VideoFactory(title="Press conference")
+
+
+@pytest.fixture
+def story(news_index, video):
+    return publish(
+        StoryFactory(
+            title="Sweden accession talks",
+            body=[
+                {"type": "paragraph", "value": "<p>Leaders met in Stockholm.</p>"},
+                {"type": "quote", "value": QUOTE},
+                {"type": "video", "value": {"video": video.pk, "caption": "At the summit"}},
+                {
+                    "type": "image",
+                    "value": {"image": ImageFactory().pk, "caption": "Arrival", "credit": ""},
+                },
+            ],
+        )
+    )
+
+
+@pytest.fixture
+def french_story(admin_client, home, story, french, django_capture_on_commit_callbacks):
+    """The home page and its subtree submitted for French, every string translated, and the
+    home page, the news index and the story published in French."""
+    submit_for_translation(admin_client, home, french, include_subtree=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (home, home.news_index, story):
+            translation = TranslationSource.objects.get_for_instance(page).translations.get(
+                target_locale=french
+            )
+            translate_strings(translation, into_test_french)
+            translation.save_target(publish=True)
+    return story.get_translation(french)
+
+
+def test_the_french_story_shows_the_translated_quote_and_role(client, french_story, video):
+    html = client.get(french_story.url).content.decode()
+
+    assert french_story.url.startswith("/fr/")
+    assert '<html lang="fr">' in html
+    assert "FR: I now count on a speedy ratification." in html
+    assert '<span class="quote__role">FR: NATO Secretary General</span>' in html
+    assert "FR: At the summit" in html
+    assert "FR: Arrival" in html
+    assert "24 octobre 2023" in html
+
+
+def test_the_date_and_the_video_stay_synchronised_with_the_source(french_story, story, video):
+    videos = [block.value["video"] for block in french_story.body if block.block_type == "video"]
+
+    assert videos == [video]
+    assert french_story.date == story.date
+
+
+def test_an_updated_source_is_synced_and_retranslated(
+    admin_client, client, story, french_story, french, django_capture_on_commit_callbacks
+):
+    story.body[1].value["text"] = "Ratification must come quickly."
+    publish(story)
+    source = TranslationSource.objects.get_for_instance(story)
+    translation = source.translations.get(target_locale=french)
+
+    response = admin_client.post(reverse("wagtail_localize:update_translations", args=[source.pk]))
+
+    assert response.status_code == 302
+    total, translated = translation.get_progress()
+    assert translated == total - 1, "the changed quote waits for its translation"
+    translate_strings(translation, into_test_french)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    assert "FR: Ratification must come quickly." in client.get(french_story.url).content.decode()
+
+
+def hreflang_links(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+
+
+def test_hreflang_alternates_point_at_each_other(client, story, french_story):
+    english_links = hreflang_links(client.get(story.url).content.decode())
+    french_links = hreflang_links(client.get(french_story.url).content.decode())
+
+    assert english_links == french_links
+    assert english_links["en"].endswith(story.url)
+    assert english_links["fr"].endswith(french_story.url)
+    assert english_links["x-default"] == english_links["en"]
+
+
+def switcher_link(html, language):
+    return re.search(rf'<a href="([^"]+)" lang="{language}" hreflang="{language}">', html)[1]
+
+
+def test_the_switcher_leads_to_the_same_story_in_the_other_language(client, story, french_story):
+    assert switcher_link(client.get(story.url).content.decode(), "fr") == french_story.url
+    assert switcher_link(client.get(french_story.url).content.decode(), "en") == story.url
+
+
+def test_the_switcher_leads_to_the_french_home_when_there_is_no_translation(client, story):
+    assert switcher_link(client.get(story.url).content.decode(), "fr") == "/fr/"
+    assert client.get("/fr/").status_code == 200
+
+
+def test_an_untranslated_story_shows_on_french_pages_as_the_english_original(
+    client, french_story, news_index
+):
+    publish(StoryFactory(title="Only in English"))
+    french_index = news_index.get_translation(french_story.locale)
+
+    html = client.get(french_index.url).content.decode()
+
+    assert "FR: Sweden accession talks" in html
+    assert '<article class="card" lang="en">' in html
+    assert "Only in English" in html
+    assert "En anglais" in html
+
+
+def test_a_po_file_exported_and_imported_translates_the_story(
+    admin_client, client, story, french_story, french, django_capture_on_commit_callbacks
+):
+    import polib
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    translation = TranslationSource.objects.get_for_instance(story).translations.get(
+        target_locale=french
+    )
+    download = admin_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    for entry in po:
+        if entry.msgid == QUOTE["text"]:
+            entry.msgstr = "Je compte sur une ratification rapide."
+
+    upload = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": SimpleUploadedFile("story.po", str(po).encode(), "text/x-gettext-translation")},
+    )
+
+    assert upload.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    assert "Je compte sur une ratification rapide." in client.get(french_story.url).content.decode()
+
+
+def test_the_story_page_stays_within_its_query_budget_with_translations(french_story, story):
+    assert len(story_page_queries(story.url)) <= 12
+    assert len(story_page_queries(french_story.url)) <= 12
+
+
+def test_an_empty_optional_text_in_a_quote_does_not_break_translation(news_index):
+    stored_quote = {"text": "Quoted.", "speaker": "A speaker", "role": None}
+    story = publish(StoryFactory(body=[{"type": "quote", "value": stored_quote}]))
+
+    source, _ = TranslationSource.get_or_create_from_instance(story)
+
+    strings = {segment.string.data for segment in source.stringsegment_set.all()}
+    assert {"Quoted.", "A speaker"} <= strings
+
+
+def test_translators_can_translate_and_edit_but_not_publish(story):
+    translator = UserFactory(email="translator@example.org")
+    translator.groups.add(Group.objects.get(name="Translators"))
+    permissions = story.permissions_for_user(translator)
+
+    assert translator.has_perm("wagtail_localize.submit_translation")
+    assert translator.has_perm("wagtailadmin.access_admin")
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert (
+        not NewsStoryPage.objects.get(pk=story.pk).permissions_for_user(translator).can_unpublish()
+    )
