@@ -31,6 +31,8 @@ class HomePage(NewsroomPage):
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("lead_story")]
     search_fields = [*Page.search_fields, index.SearchField("tagline")]
 
+    # One per locale: each translation of the home page is a child of the root too, so the
+    # count is the number of languages and no max_count applies.
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.NewsIndexPage"]
 

@@ -249,13 +249,17 @@ class NewsStoryPage(NewsroomPage):
 
     @cached_property
     def related_stories(self):
+        """The related stories the public may see, each in this story's language where it is
+        translated: a translation keeps the source's choices, which point at source pages."""
         if not getattr(self, "has_related", True):
             return []
+        chosen = RelatedStory.objects.filter(page=self).values("story__translation_key")
         return list(
             NewsStoryPage.objects.published()
-            .filter(related_from__page=self)
+            .for_readers_of(self.locale.language_code)
+            .filter(translation_key__in=chosen)
             .for_cards()
-            .order_by("related_from__sort_order")
+            .newest_first()
         )
 
     @cached_property

@@ -1,6 +1,11 @@
+import time
+
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from wagtail.models import Page
 
+from cms.celery import app
 from home.models import HomePage
 from newsroom.models import NewsIndexPage
 
@@ -18,3 +23,25 @@ def news_index(db):
 @pytest.fixture
 def root_page(db):
     return Page.objects.get(depth=1)
+
+
+needs_broker = pytest.mark.skipif(
+    not settings.CELERY_BROKER_URL, reason="needs CELERY_BROKER_URL (Redis) for a real worker"
+)
+
+
+def wait_for(condition, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def celery_worker():
+    """A real Celery worker, in a thread of this process, consuming from the test broker."""
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker

@@ -8,36 +8,15 @@ import datetime
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task_backends
 
-from cms.celery import app
 from cms.task_backends import CeleryTaskBackend
 from newsroom.models import NewsStoryPage
 from newsroom.tasks import publish_scheduled_pages
+from tests.conftest import needs_broker, wait_for
 from tests.factories import StoryFactory
-
-needs_broker = pytest.mark.skipif(
-    not settings.CELERY_BROKER_URL, reason="needs CELERY_BROKER_URL (Redis) for a real worker"
-)
-
-
-def wait_for(condition, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
-@pytest.fixture
-def celery_worker():
-    app.control.purge()
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-        yield worker
 
 
 def test_without_a_broker_tasks_run_in_process(settings):

@@ -204,3 +204,48 @@ def test_translators_can_translate_and_edit_but_not_publish(story):
     assert (
         not NewsStoryPage.objects.get(pk=story.pk).permissions_for_user(translator).can_unpublish()
     )
+
+
+def test_topics_are_synchronised_and_related_stories_follow_the_reader_language(
+    admin_client, client, home, french, news_index, django_capture_on_commit_callbacks
+):
+    background = publish(StoryFactory(title="Background"))
+    story = StoryFactory(title="Main", topics=["Sweden"])
+    story.related.create(story=background)
+    publish(story)
+    submit_for_translation(admin_client, home, french, include_subtree=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (home, home.news_index, story, background):
+            translation = TranslationSource.objects.get_for_instance(page).translations.get(
+                target_locale=french
+            )
+            translate_strings(translation, into_test_french)
+            translation.save_target(publish=True)
+    french_story = story.get_translation(french)
+
+    html = client.get(french_story.url).content.decode()
+
+    assert [topic.name for topic in french_story.topics.all()] == ["Sweden"]
+    assert "FR: Background" in html
+    assert background.get_translation(french).url in html
+
+
+def test_the_sitemap_declares_each_page_translations(client, story, french_story):
+    from xml.etree import ElementTree
+
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    entries = {
+        url.findtext("s:loc", namespaces=namespaces): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)
+        }
+        for url in sitemap.findall("s:url", namespaces)
+    }
+
+    english = entries[f"http://testserver{story.url}"]
+    assert english["fr"] == f"http://testserver{french_story.url}"
+    assert entries[f"http://testserver{french_story.url}"] == english
+    assert english["x-default"] == f"http://testserver{story.url}"
