@@ -45,3 +45,23 @@ def celery_worker():
     app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         yield worker
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: rate limits and cached fragments of one test must
+    not leak into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a French request in one test must not leave French
+    active for the next."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,0 +1,87 @@
+"""Log in by email, and reset a forgotten password with an emailed code."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from users.models import User
+
+PASSWORD = "Correct-Horse-9-Battery"
+NEW_PASSWORD = "Brand-New-Horse-7!"
+
+
+@pytest.fixture
+def reporter(db):
+    user = User.objects.create_user("reporter@example.org", PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def last_code():
+    return re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+
+
+def test_logging_in_rotates_the_session_key(client, reporter):
+    client.get("/en/accounts/login/")
+    anonymous_key = client.session.session_key
+
+    response = client.post(
+        "/en/accounts/login/?next=/en/news/",
+        {"login": "reporter@example.org", "password": PASSWORD},
+    )
+
+    assert response.headers["Location"] == "/en/news/"
+    assert client.session.session_key != anonymous_key
+    assert client.session["_auth_user_id"] == str(reporter.pk)
+
+
+def test_an_offsite_next_after_login_is_dropped(client, reporter):
+    response = client.post(
+        "/en/accounts/login/?next=https://evil.example/",
+        {"login": "reporter@example.org", "password": PASSWORD},
+    )
+
+    assert "evil.example" not in response.headers["Location"]
+
+
+def test_reset_by_code_then_log_in_with_the_new_password(client, reporter):
+    client.post("/en/accounts/password/reset/?return_to=/en/news/", {"email": reporter.email})
+    assert "This code will expire in 30 minutes." in mail.outbox[-1].body
+
+    entered = client.post("/en/accounts/password/reset/confirm/", {"code": last_code()})
+    form_url = entered.headers["Location"]
+    done = client.post(
+        form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}, follow=True
+    )
+
+    html = done.content.decode()
+    assert "Your password has been updated" in html
+    assert "/en/accounts/login/?next=/en/news/" in html
+    client.logout()
+    assert client.login(email=reporter.email, password=NEW_PASSWORD)
+
+
+def test_a_reset_ends_every_other_session(client, reporter):
+    from django.test import Client
+
+    elsewhere = Client()
+    elsewhere.force_login(reporter)
+    client.post("/en/accounts/password/reset/", {"email": reporter.email})
+    entered = client.post("/en/accounts/password/reset/confirm/", {"code": last_code()})
+    client.post(entered.headers["Location"], {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+
+    response = elsewhere.get("/en/accounts/welcome/")
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.headers["Location"]
+
+
+def test_resetting_an_unknown_email_looks_the_same_as_a_known_one(client, reporter):
+    known = client.post("/en/accounts/password/reset/", {"email": reporter.email})
+    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+
+    assert known.status_code == unknown.status_code
+    assert known.headers.get("Location") == unknown.headers.get("Location")
+    assert [message.to for message in mail.outbox] == [["reporter@example.org"]]

@@ -1,0 +1,218 @@
+"""The seed's account journey: register, verify with an emailed code, and come back."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.utils import timezone
+
+from users.access import may_download
+from users.models import User
+
+PASSWORD = "Correct-Horse-9-Battery"
+STORY_PATH = "/en/news/"
+
+
+def last_code():
+    return re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+
+
+def register(client, email="reporter@example.org", password=PASSWORD, **extra):
+    data = {"email": email, "password1": password, "accept_terms": "on", **extra}
+    return client.post(f"/en/accounts/signup/?return_to={STORY_PATH}", data)
+
+
+@pytest.mark.django_db
+def test_register_verify_and_return_to_the_page(client):
+    response = register(client)
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/en/accounts/confirm-email/"
+    page = client.get(response.headers["Location"])
+    assert "This code will expire in 30 minutes." in page.content.decode()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["reporter@example.org"]
+    assert "This code will expire in 30 minutes." in message.body
+    assert message.alternatives and message.alternatives[0][1] == "text/html"
+
+    verified = client.post("/en/accounts/confirm-email/", {"code": last_code()})
+
+    assert verified.headers["Location"] == "/en/accounts/welcome/"
+    welcome = client.get("/en/accounts/welcome/").content.decode()
+    assert "You have successfully created your account" in welcome
+    assert "From now on you can download videos from our website" in welcome
+    assert f'href="{STORY_PATH}"' in welcome
+    user = User.objects.get(email="reporter@example.org")
+    assert may_download(user)
+    assert user.terms_version
+    assert user.password.startswith("md5$") or user.password.startswith("argon2")
+
+
+@pytest.mark.django_db
+def test_the_newsletter_wish_is_recorded_with_one_button(client):
+    register(client)
+    client.post("/en/accounts/confirm-email/", {"code": last_code()})
+
+    client.post("/en/accounts/welcome/")
+
+    assert User.objects.get(email="reporter@example.org").wants_newsletter
+
+
+@pytest.mark.django_db
+def test_an_unverified_account_may_not_download(client):
+    register(client)
+    user = User.objects.get(email="reporter@example.org")
+
+    assert not may_download(user)
+    assert EmailAddress.objects.get(user=user).verified is False
+
+
+@pytest.mark.django_db
+def test_the_terms_must_be_accepted(client):
+    response = client.post(
+        "/en/accounts/signup/", {"email": "a@example.org", "password1": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "Please accept the terms of use" in response.content.decode()
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("minutes, accepted", [(29, True), (31, False)])
+def test_the_code_lasts_30_minutes(client, minutes, accepted):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        register(client)
+        code = last_code()
+    with time_machine.travel(start + datetime.timedelta(minutes=minutes), tick=False):
+        client.post("/en/accounts/confirm-email/", {"code": code})
+
+    assert may_download(User.objects.get(email="reporter@example.org")) is accepted
+
+
+@pytest.mark.django_db
+def test_wrong_codes_are_limited_and_then_the_code_is_dead(client):
+    register(client)
+    code = last_code()
+    for _ in range(3):
+        client.post("/en/accounts/confirm-email/", {"code": "000000"})
+
+    client.post("/en/accounts/confirm-email/", {"code": code}, follow=True)
+
+    assert not may_download(User.objects.get(email="reporter@example.org"))
+
+
+@pytest.mark.django_db
+def test_send_new_code_kills_the_old_one_after_a_cooldown(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        register(client)
+        old_code = last_code()
+        client.post("/en/accounts/confirm-email/", {"action": "resend"})
+        assert len(mail.outbox) == 1, "no second code within the cooldown"
+
+    with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
+        client.post("/en/accounts/confirm-email/", {"action": "resend"})
+
+    assert len(mail.outbox) == 2
+    new_code = last_code()
+    assert new_code != old_code
+    client.post("/en/accounts/confirm-email/", {"code": old_code})
+    assert not may_download(User.objects.get(email="reporter@example.org"))
+    client.post("/en/accounts/confirm-email/", {"code": new_code})
+    assert may_download(User.objects.get(email="reporter@example.org"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["", "12345678901", "abc", "<script>", "1" * 5000])
+def test_malformed_codes_get_a_clear_message(client, code):
+    register(client)
+
+    response = client.post("/en/accounts/confirm-email/", {"code": code})
+
+    assert response.status_code == 200
+    assert not may_download(User.objects.get(email="reporter@example.org"))
+
+
+@pytest.mark.django_db
+def test_registering_an_existing_email_looks_the_same_and_tells_the_owner(client):
+    User.objects.create_user("taken@example.org", PASSWORD)
+
+    existing = register(client, email="taken@example.org")
+    client.logout()
+    fresh = register(client, email="new@example.org")
+
+    assert existing.status_code == fresh.status_code == 302
+    assert existing.headers["Location"] == fresh.headers["Location"]
+    owner_mail = next(message for message in mail.outbox if message.to == ["taken@example.org"])
+    assert "already exists" in owner_mail.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "email",
+    ["not-an-email", "a@b", "person@@example.org", "x" * 300 + "@example.org", ""],
+)
+def test_malformed_emails_are_refused_with_a_message(client, email):
+    response = register(client, email=email)
+
+    assert response.status_code == 200
+    assert b'class="errors"' in response.content
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", ["jörg@bücher.example", "reporter@xn--bcher-kva.example"])
+def test_internationalised_emails_are_handled(client, email):
+    response = register(client, email=email)
+
+    assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_a_10000_character_password_is_answered_not_crashed(client):
+    response = register(client, password="Aa1!" * 2500)
+
+    assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_open_redirects_in_next_are_dropped(client):
+    client.post(
+        "/en/accounts/signup/?return_to=https://evil.example/phish",
+        {"email": "reporter@example.org", "password1": PASSWORD, "accept_terms": "on"},
+    )
+    client.post("/en/accounts/confirm-email/", {"code": last_code()})
+
+    welcome = client.get("/en/accounts/welcome/").content.decode()
+
+    assert "evil.example" not in welcome
+    assert 'href="/"' in welcome
+
+
+@pytest.mark.django_db
+def test_a_missing_csrf_token_is_refused_cleanly(db):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/en/accounts/signup/",
+        {"email": "reporter@example.org", "password1": PASSWORD, "accept_terms": "on"},
+    )
+
+    assert response.status_code == 403
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_account_pages_speak_french(client):
+    html = client.get("/fr/accounts/signup/").content.decode()
+
+    assert '<html lang="fr">' in html
+    assert "Créer un compte" in html
+    assert "12 caractères" in html

@@ -1,0 +1,20 @@
+"""Where a visitor goes back to once they have registered or reset their password.
+
+It travels as `return_to` rather than allauth's `next`: with `next`, allauth would skip the
+seed's "You have successfully created your account" page and send the visitor straight back."""
+
+from django.utils.http import url_has_allowed_host_and_scheme
+
+SESSION_KEY = "users:return_to"
+
+
+def remember_return_to(request, url):
+    """Keep the page the visitor was on, if it is on this site; anything else is dropped."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        request.session[SESSION_KEY] = url
+
+
+def return_to(request):
+    return request.session.get(SESSION_KEY, "/")
