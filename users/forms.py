@@ -1,10 +1,10 @@
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import TermsOfUsePage, User
 from .return_to import remember_return_to
 
 
@@ -14,10 +14,14 @@ class SignupForm(AllauthSignupForm):
         error_messages={"required": _("Please accept the terms of use to create an account.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = TermsOfUsePage.current()
+
     def save(self, request):
         remember_return_to(request, request.POST.get("return_to") or request.GET.get("return_to"))
         user = super().save(request)
-        user.terms_version = settings.TERMS_VERSION
+        user.terms_version = self.terms.version if self.terms else ""
         user.terms_accepted_at = timezone.now()
         user.save(update_fields=["terms_version", "terms_accepted_at"])
         return user
@@ -27,3 +31,28 @@ class ResetPasswordForm(AllauthResetPasswordForm):
     def save(self, request, **kwargs):
         remember_return_to(request, request.POST.get("return_to") or request.GET.get("return_to"))
         return super().save(request, **kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "organisation", "wants_newsletter"]
+        labels = {"wants_newsletter": _("Send me the newsletter")}
+        help_texts = {"organisation": _("Optional: it shows us who uses our media.")}
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Deleting your account cannot be undone."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("This is not your password."), code="wrong_password")
+        return self.cleaned_data["password"]

@@ -3,6 +3,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
+from wagtail.search import index
 
 
 class UserManager(BaseUserManager):
@@ -73,3 +77,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name or self.email
+
+
+class TermsOfUsePage(Page):
+    """The terms a person accepts when registering. Each published revision is a version:
+    the one accepted is recorded on the account."""
+
+    body = RichTextField(_("terms"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("terms of use page")
+
+    @classmethod
+    def current(cls):
+        """The published terms in the active language, or in the default one."""
+        pages = cls.objects.live().select_related("locale")
+        return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+    @property
+    def version(self):
+        return f"{self.translation_key}:{self.live_revision_id}"

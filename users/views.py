@@ -1,9 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from .account import delete_account, personal_data
+from .forms import DeleteAccountForm, ProfileForm
 from .return_to import return_to
 
 
@@ -24,3 +29,48 @@ class WelcomeView(LoginRequiredMixin, TemplateView):
         request.user.save(update_fields=["wants_newsletter"])
         messages.success(request, _("Thank you: you will receive our newsletter."))
         return redirect("account_welcome")
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "users/account.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            "profile_form": ProfileForm(instance=self.request.user),
+            "delete_form": DeleteAccountForm(self.request.user),
+            **kwargs,
+        }
+
+    def post(self, request):
+        form = ProfileForm(request.POST, instance=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your details have been saved."))
+            return redirect("account_profile")
+        return self.render_to_response(self.get_context_data(profile_form=form), status=400)
+
+
+class DeleteAccountView(LoginRequiredMixin, TemplateView):
+    template_name = "users/account.html"
+    http_method_names = ["post"]
+
+    def post(self, request):
+        form = DeleteAccountForm(request.user, request.POST)
+        if not form.is_valid():
+            context = {
+                "profile_form": ProfileForm(instance=request.user),
+                "delete_form": form,
+            }
+            return self.render_to_response(context, status=400)
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("/")
+
+
+@login_required
+def download_my_data(request):
+    response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response

@@ -175,8 +175,7 @@ ACCOUNT_LOGIN_TIMEOUT = 35 * 60
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# The version of the terms of use that registering accepts; recorded on each account.
-TERMS_VERSION = env("TERMS_VERSION", default="2026-11")
+
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

@@ -16,6 +16,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from home.models import HomePage
 from newsroom.models import NewsIndexPage, NewsStoryPage, Person
+from users.models import TermsOfUsePage
 from videos.models import Video
 from videos.test_pattern import render_poster, render_test_pattern
 
@@ -23,6 +24,7 @@ from .french import FRENCH
 from .graphics import headline_graphic
 from .more_stories import MORE_STORIES
 from .seed_story import SEED_STORY
+from .terms import TERMS, TERMS_FRENCH
 
 DEMO_VIDEO_TITLE = "Newsroom test pattern"
 DEMO_VIDEO_CAPTION = "Demo clip: colour bars and a 1 kHz test tone."
@@ -41,10 +43,22 @@ def load_demo_content(log=print):
         home.lead_story = stories[0]
         home.save_revision().publish()
         log(f"Home page leads with “{stories[0].title}”.")
+    terms = ensure_terms(home, log)
     french = Locale.objects.get(language_code="fr")
-    for page in [home, news_index, *stories]:
-        translate(page, french, FRENCH, log)
+    for page in [home, news_index, *stories, terms]:
+        translate(page, french, {**FRENCH, **TERMS_FRENCH}, log)
     return stories
+
+
+def ensure_terms(home, log):
+    existing = TermsOfUsePage.objects.child_of(home).first()
+    if existing:
+        return existing
+    terms = TermsOfUsePage(**TERMS)
+    home.add_child(instance=terms)
+    terms.save_revision().publish()
+    log(f"Published “{terms.title}”.")
+    return terms
 
 
 @transaction.atomic

@@ -6,12 +6,13 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from newsroom.models import NewsIndexPage, NewsStoryPage
 from tests.factories import StoryFactory, publish
+from users.models import TermsOfUsePage
 
 
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, TermsOfUsePage})
 
     def test_news_index_sits_under_a_home_page_only(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
@@ -24,6 +25,10 @@ class PageTreeTests(WagtailPageTestCase):
     def test_a_home_page_has_at_most_one_news_index(self):
         home = HomePage.objects.get(depth=2)
         self.assertFalse(NewsIndexPage.can_create_at(home))
+
+    def test_the_terms_of_use_sit_under_a_home_page_once(self):
+        self.assertAllowedParentPageTypes(TermsOfUsePage, {HomePage})
+        self.assertAllowedSubpageTypes(TermsOfUsePage, set())
 
     def test_a_story_cannot_be_created_under_the_home_page(self):
         self.assertCanNotCreateAt(HomePage, NewsStoryPage)

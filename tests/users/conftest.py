@@ -13,3 +13,19 @@ def client(client, django_capture_on_commit_callbacks):
 
     client.request = request_and_commit
     return client
+
+
+@pytest.fixture(autouse=True)
+def terms(request):
+    """The published terms of use that registering accepts (for tests that use the db)."""
+    if "db" not in request.fixturenames and "django_db" not in request.keywords:
+        return None
+    request.getfixturevalue("db")
+    from home.models import HomePage
+    from users.models import TermsOfUsePage
+
+    home = HomePage.objects.get(depth=2)
+    terms = TermsOfUsePage(title="Terms of use", slug="terms-of-use", body="<p>Be fair.</p>")
+    home.add_child(instance=terms)
+    terms.save_revision().publish()
+    return terms

@@ -26,7 +26,7 @@ def register(client, email="reporter@example.org", password=PASSWORD, **extra):
 
 
 @pytest.mark.django_db
-def test_register_verify_and_return_to_the_page(client):
+def test_register_verify_and_return_to_the_page(client, terms):
     response = register(client)
 
     assert response.status_code == 302
@@ -48,7 +48,8 @@ def test_register_verify_and_return_to_the_page(client):
     assert f'href="{STORY_PATH}"' in welcome
     user = User.objects.get(email="reporter@example.org")
     assert may_download(user)
-    assert user.terms_version
+    terms.refresh_from_db()
+    assert user.terms_version == terms.version
     assert user.password.startswith("md5$") or user.password.startswith("argon2")
 
 
@@ -210,9 +211,95 @@ def test_a_missing_csrf_token_is_refused_cleanly(db):
 
 
 @pytest.mark.django_db
+def test_the_signup_form_links_to_the_terms(client, terms):
+    assert f'href="{terms.url}"' in client.get("/en/accounts/signup/").content.decode()
+
+
+@pytest.mark.django_db
 def test_the_account_pages_speak_french(client):
     html = client.get("/fr/accounts/signup/").content.decode()
 
     assert '<html lang="fr">' in html
     assert "Créer un compte" in html
     assert "12 caractères" in html
+
+
+@pytest.mark.django_db
+def test_a_code_from_another_account_does_not_verify(client):
+    register(client, email="other@example.org")
+    others_code = last_code()
+    client.logout()
+    register(client)
+
+    client.post("/en/accounts/confirm-email/", {"code": others_code})
+
+    assert not may_download(User.objects.get(email="reporter@example.org"))
+
+
+@pytest.mark.django_db
+def test_a_code_cannot_be_used_twice(client):
+    register(client)
+    code = last_code()
+    client.post("/en/accounts/confirm-email/", {"code": code})
+    client.logout()
+
+    again = client.post("/en/accounts/confirm-email/", {"code": code})
+
+    assert again.status_code in (302, 404)
+    assert "/accounts/welcome/" not in again.headers.get("Location", "")
+
+
+@pytest.mark.django_db
+def test_a_double_submitted_registration_makes_one_account(client):
+    register(client)
+    second = register(client)
+
+    assert second.status_code in (200, 302)
+    assert User.objects.filter(email="reporter@example.org").count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, expected",
+    [("en", "This code will expire in 30 minutes."), ("fr", "Ce code expirera dans 30 minutes.")],
+)
+def test_the_code_email_is_in_the_reader_language(client, language, expected):
+    client.post(
+        f"/{language}/accounts/signup/",
+        {"email": "reporter@example.org", "password1": PASSWORD, "accept_terms": "on"},
+    )
+
+    message = mail.outbox[-1]
+    assert expected in message.body
+    assert expected in message.alternatives[0][0]
+    assert f'<html lang="{language}">' in message.alternatives[0][0]
+
+
+def test_a_failing_provider_is_retried_not_lost(settings):
+    from unittest import mock
+
+    from anymail.backends.test import EmailBackend as AnymailTestBackend
+    from anymail.exceptions import AnymailAPIError
+    from celery.exceptions import Retry
+
+    from users.tasks import send_email
+
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    message = {
+        "subject": "Your code",
+        "text": "123456",
+        "html": "<p>123456</p>",
+        "from_email": "newsroom@example.org",
+        "to": ["reporter@example.org"],
+    }
+    provider_down = mock.patch.object(
+        AnymailTestBackend, "send_messages", side_effect=AnymailAPIError("provider down")
+    )
+
+    with provider_down, pytest.raises(Retry) as retry:
+        send_email.apply(args=(message,), throw=True)
+
+    assert retry.value.when >= 1, "the retry waits (backoff) instead of hammering the provider"
+    assert mail.outbox == []
+    send_email.apply(args=(message,), throw=True)
+    assert [sent.to for sent in mail.outbox] == [["reporter@example.org"]]
