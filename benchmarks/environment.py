@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 
-SETTINGS_MODULE = "cms.settings.dev"
+SETTINGS_MODULE = "benchmarks.settings"
 
 
 @functools.cache

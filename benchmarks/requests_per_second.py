@@ -1,5 +1,6 @@
-"""Requests per second under gunicorn: the seed story page against a trivial view, measured
-one after the other on the same server so that the ratio compares like with like."""
+"""Requests per second under gunicorn: the seed story page and the login page against a
+trivial view, measured one after the other on the same server so that the ratios compare like
+with like."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ SERVER_SETTINGS = "benchmarks.settings"
 WARM_UP_SECONDS = 2
 MEASURED_SECONDS = 8
 CLIENT_PROCESSES = 4
+LOGIN_PATH = "/en/accounts/login/"
 
 
 def seed_story_url():
@@ -52,11 +54,15 @@ def main():
     with gunicorn(SERVER_SETTINGS, log_path=Path(settings.VAR_DIR) / "gunicorn.log") as port:
         trivial = measure(port, trivial_view.PATH)
         story = measure(port, story_url)
+        login = measure(port, LOGIN_PATH)
     report("trivial_view_rps", trivial.rps)
     report("trivial_view_errors", trivial.errors)
     report("story_page_rps", story.rps)
     report("story_page_errors", story.errors)
     report("story_to_trivial_rps_ratio", story.rps / trivial.rps)
+    report("login_page_rps", login.rps)
+    report("login_page_errors", login.errors)
+    report("login_to_trivial_rps_ratio", login.rps / trivial.rps)
 
 
 if __name__ == "__main__":

@@ -94,3 +94,11 @@ def test_gunicorn_serves_the_trivial_view_and_is_stopped_afterwards(tmp_path):
 
     with pytest.raises(OSError):
         socket.create_connection((HOST, port), timeout=1).close()
+
+
+def test_the_registration_benchmark_signs_people_up(db):
+    from benchmarks.registration import median_registration_ms
+    from users.models import User
+
+    assert median_registration_ms(count=2) > 0
+    assert User.objects.filter(email__startswith="bench").count() == 2

@@ -63,8 +63,14 @@ def page(browser, site_url):
 
 
 @pytest.fixture
-def site_url(db):
-    """The address of a live server that sees this test's (uncommitted) data."""
+def site_url(db, monkeypatch):
+    """The address of a live server that sees this test's (uncommitted) data.
+
+    The test's transaction never commits, so work deferred to commit (sending an email,
+    publishing a translation) runs at once, as it would after each request in production."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
+    )
     from django.db import connections
     from django.test.testcases import LiveServerThread, _StaticFilesHandler
 
@@ -86,16 +92,14 @@ def site_url(db):
 
 
 @pytest.fixture
-def demo_site(site_url, django_capture_on_commit_callbacks):
+def demo_site(site_url):
     from urllib.parse import urlsplit
 
     from wagtail.models import Site
 
     from home.demo.loader import load_demo_content
 
-    # wagtail-localize publishes translations once their transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo_content(log=lambda *args: None)
+    load_demo_content(log=lambda *args: None)
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", urlsplit(site_url).port
     site.save()

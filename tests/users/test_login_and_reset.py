@@ -85,3 +85,34 @@ def test_resetting_an_unknown_email_looks_the_same_as_a_known_one(client, report
     assert known.status_code == unknown.status_code
     assert known.headers.get("Location") == unknown.headers.get("Location")
     assert [message.to for message in mail.outbox] == [["reporter@example.org"]]
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while(client, reporter):
+    for _ in range(5):
+        client.post("/en/accounts/login/", {"login": reporter.email, "password": "wrong"})
+
+    response = client.post("/en/accounts/login/", {"login": reporter.email, "password": PASSWORD})
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_signing_up_with_a_taken_email_answers_byte_for_byte_like_a_new_one(client, reporter):
+    def answer(email):
+        client.logout()
+        response = client.post(
+            "/en/accounts/signup/",
+            {"email": email, "password1": "Another-Horse-8!", "accept_terms": "on"},
+        )
+        return response.status_code, response.headers.get("Location"), response.content
+
+    assert answer(reporter.email) == answer("newcomer@example.org")
+
+
+def test_resetting_answers_byte_for_byte_alike_for_known_and_unknown_emails(client, reporter):
+    def answer(email):
+        response = client.post("/en/accounts/password/reset/", {"email": email})
+        return response.status_code, response.headers.get("Location"), response.content
+
+    assert answer(reporter.email) == answer("nobody@example.org")
