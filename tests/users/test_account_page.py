@@ -87,3 +87,21 @@ def test_a_public_account_never_reaches_the_admin(signed_in):
 
     assert response.status_code == 302
     assert "/admin/login/" in response.headers["Location"]
+
+
+def test_changing_the_email_address_is_verified_by_code(signed_in, reporter):
+    import re
+
+    from django.core import mail
+
+    signed_in.post("/en/accounts/email/", {"email": "new@example.org", "action_add": ""})
+    code = re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+    assert mail.outbox[-1].to == ["new@example.org"]
+    reporter.refresh_from_db()
+    assert reporter.email == "reporter@example.org", "not changed before the code is entered"
+
+    signed_in.post("/en/accounts/confirm-email/", {"code": code})
+
+    reporter.refresh_from_db()
+    assert reporter.email == "new@example.org"
+    assert EmailAddress.objects.get(user=reporter).verified

@@ -116,3 +116,17 @@ def test_resetting_answers_byte_for_byte_alike_for_known_and_unknown_emails(clie
         return response.status_code, response.headers.get("Location"), response.content
 
     assert answer(reporter.email) == answer("nobody@example.org")
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "Enter this code to reset your password."),
+        ("fr", "Saisissez ce code pour réinitialiser votre mot de passe."),
+    ],
+)
+def test_the_reset_email_is_in_the_reader_language(client, reporter, language, expected):
+    client.post(f"/{language}/accounts/password/reset/", {"email": reporter.email})
+
+    assert expected in mail.outbox[-1].body
+    assert expected in mail.outbox[-1].alternatives[0][0]

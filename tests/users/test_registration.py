@@ -151,7 +151,8 @@ def test_registering_an_existing_email_looks_the_same_and_tells_the_owner(client
     assert existing.status_code == fresh.status_code == 302
     assert existing.headers["Location"] == fresh.headers["Location"]
     owner_mail = next(message for message in mail.outbox if message.to == ["taken@example.org"])
-    assert "already exists" in owner_mail.body
+    assert "you already have one" in owner_mail.body
+    assert "you already have one" in owner_mail.alternatives[0][0]
 
 
 @pytest.mark.django_db
@@ -197,7 +198,7 @@ def test_open_redirects_in_next_are_dropped(client):
 
 
 @pytest.mark.django_db
-def test_a_missing_csrf_token_is_refused_cleanly(db):
+def test_a_missing_csrf_token_is_refused_with_a_clear_page(db):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
@@ -207,6 +208,7 @@ def test_a_missing_csrf_token_is_refused_cleanly(db):
     )
 
     assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
     assert not User.objects.exists()
 
 
