@@ -43,8 +43,14 @@ def wait_for(condition, timeout=30):
 def celery_worker():
     """A real Celery worker, in a thread of this process, consuming from the test broker."""
     app.control.purge()
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-        yield worker
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10
+        ) as worker:
+            yield worker
+    finally:
+        app.conf.task_always_eager = True
 
 
 @pytest.fixture(autouse=True)

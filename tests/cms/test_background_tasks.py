@@ -8,10 +8,10 @@ import datetime
 import time
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task_backends
 
+from cms.settings import base
 from cms.task_backends import CeleryTaskBackend
 from newsroom.models import NewsStoryPage
 from newsroom.tasks import publish_scheduled_pages
@@ -22,14 +22,14 @@ from tests.factories import StoryFactory
 def test_without_a_broker_tasks_run_in_process(settings):
     if settings.CELERY_BROKER_URL:
         pytest.skip("a broker is configured")
-    assert settings.CELERY_TASK_ALWAYS_EAGER
+    assert base.CELERY_TASK_ALWAYS_EAGER
     assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 
 @needs_broker
-def test_with_a_broker_wagtail_tasks_go_to_celery():
+def test_with_a_broker_tasks_go_to_celery():
     assert isinstance(task_backends["default"], CeleryTaskBackend)
-    assert not settings.CELERY_TASK_ALWAYS_EAGER
+    assert not base.CELERY_TASK_ALWAYS_EAGER
 
 
 @needs_broker
