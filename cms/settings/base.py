@@ -104,23 +104,24 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A cache shared by every process: rate limits and Wagtail's site lookup rely on it.
-# Image renditions are looked up there too, so that rendering a story with many images does
-# not cost a database query per image (Wagtail reads the "renditions" alias).
-CACHES = {
-    "default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
-    "renditions": {
-        **env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
-        "KEY_PREFIX": "renditions",
-        "TIMEOUT": 60 * 60 * 24,
-    },
-    # Rendered fragments of story pages, keyed by content version (newsroom/fragment_cache.py).
-    "template_fragments": {
-        **env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache' / 'fragments'}"),
-        "KEY_PREFIX": "fragments",
-        "TIMEOUT": 60 * 60,
-    },
-}
+
+def caches_on(default):
+    """The site's caches, all on one backend shared by every process: rate limits and
+    Wagtail's site lookup use the default; image renditions are looked up in "renditions"
+    (so a story with many images costs no query per image); rendered story fragments live in
+    "template_fragments" (newsroom/fragment_cache.py)."""
+    fragments = {**default, "KEY_PREFIX": "fragments", "TIMEOUT": 60 * 60}
+    if default["BACKEND"].endswith("FileBasedCache"):
+        # A folder of its own, so that emptying the fragments leaves the renditions alone.
+        fragments["LOCATION"] = str(Path(default["LOCATION"]) / "fragments")
+    return {
+        "default": default,
+        "renditions": {**default, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
+        "template_fragments": fragments,
+    }
+
+
+CACHES = caches_on(env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"))
 
 AUTH_USER_MODEL = "users.User"
 PASSWORD_HASHERS = [

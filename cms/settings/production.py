@@ -1,12 +1,15 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import caches_on, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=False)
+
+# Rate limits and cached fragments must be shared by every web process: Redis, required here.
+CACHES = caches_on(env.cache("CACHE_URL"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

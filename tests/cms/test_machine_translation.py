@@ -22,6 +22,7 @@ def translator_class(settings_module, **environment):
             "DJANGO_SETTINGS_MODULE": settings_module,
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "newsroom.example.org",
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
             **environment,
         },
         capture_output=True,
