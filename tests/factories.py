@@ -10,6 +10,9 @@ from newsroom.models import NewsIndexPage, NewsStoryPage
 from users.models import User
 from videos.models import Video
 
+# A password that follows the site's rule, for every test person.
+PASSWORD = "Correct-Horse-9-Battery"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -17,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("email",)
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    password = factory.django.Password("Correct-Horse-9-Battery")
+    password = factory.django.Password(PASSWORD)
 
 
 class VideoFactory(factory.django.DjangoModelFactory):

@@ -1,14 +1,11 @@
 """A journalist on a story registers, reads the code from the email, verifies, and is taken
 back to the story, signed in."""
 
-import re
-
-from django.core import mail
 from playwright.sync_api import expect
 
 from tests.e2e.test_reading import SEED_STORY_PATH, assert_no_wcag_violations
-
-PASSWORD = "Correct-Horse-9-Battery"
+from tests.factories import PASSWORD
+from tests.mailbox import last_code
 
 
 def test_register_from_a_story_verify_by_code_and_return_to_it(page, demo_site):
@@ -26,8 +23,7 @@ def test_register_from_a_story_verify_by_code_and_return_to_it(page, demo_site):
         "Check your inbox and enter verification code"
     )
     assert_no_wcag_violations(page)
-    code = re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
-    page.get_by_label("Verification code").fill(code)
+    page.get_by_label("Verification code").fill(last_code())
     page.get_by_role("button", name="Verify").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(

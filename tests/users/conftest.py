@@ -29,3 +29,16 @@ def terms(request):
     home.add_child(instance=terms)
     terms.save_revision().publish()
     return terms
+
+
+@pytest.fixture
+def reporter(db):
+    """A registered person whose email address is verified."""
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import PASSWORD
+    from users.models import User
+
+    user = User.objects.create_user("reporter@example.org", PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user

@@ -5,16 +5,9 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
+from tests.factories import PASSWORD
+from tests.mailbox import last_code
 from users.models import User
-
-PASSWORD = "Correct-Horse-9-Battery"
-
-
-@pytest.fixture
-def reporter(db):
-    user = User.objects.create_user("reporter@example.org", PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
@@ -90,12 +83,10 @@ def test_a_public_account_never_reaches_the_admin(signed_in):
 
 
 def test_changing_the_email_address_is_verified_by_code(signed_in, reporter):
-    import re
-
     from django.core import mail
 
     signed_in.post("/en/accounts/email/", {"email": "new@example.org", "action_add": ""})
-    code = re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+    code = last_code()
     assert mail.outbox[-1].to == ["new@example.org"]
     reporter.refresh_from_db()
     assert reporter.email == "reporter@example.org", "not changed before the code is entered"

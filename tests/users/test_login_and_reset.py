@@ -1,26 +1,12 @@
 """Log in by email, and reset a forgotten password with an emailed code."""
 
-import re
-
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 
-from users.models import User
+from tests.factories import PASSWORD
+from tests.mailbox import last_code
 
-PASSWORD = "Correct-Horse-9-Battery"
 NEW_PASSWORD = "Brand-New-Horse-7!"
-
-
-@pytest.fixture
-def reporter(db):
-    user = User.objects.create_user("reporter@example.org", PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-def last_code():
-    return re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
 
 
 def test_logging_in_rotates_the_session_key(client, reporter):

@@ -1,7 +1,6 @@
 """The seed's account journey: register, verify with an emailed code, and come back."""
 
 import datetime
-import re
 
 import pytest
 import time_machine
@@ -9,15 +8,12 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
+from tests.factories import PASSWORD
+from tests.mailbox import last_code
 from users.access import may_download
 from users.models import User
 
-PASSWORD = "Correct-Horse-9-Battery"
 STORY_PATH = "/en/news/"
-
-
-def last_code():
-    return re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
 
 
 def register(client, email="reporter@example.org", password=PASSWORD, **extra):
