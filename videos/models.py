@@ -11,7 +11,7 @@ def private_storage():
 
 class VideoQuerySet(MediaQuerySet):
     def playable(self):
-        return self.exclude(preview="")
+        return self.filter(status=Video.Status.READY).exclude(preview="")
 
 
 class Video(AbstractMedia):
@@ -32,6 +32,24 @@ class Video(AbstractMedia):
         help_text=_("H.264/AAC MP4 made from the master for playing on the web."),
     )
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be processed")
+        PROCESSING = "processing", _("Processing")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(
+        _("processing status"), max_length=20, choices=Status, default=Status.WAITING
+    )
+    progress = models.PositiveSmallIntegerField(_("processing progress (%)"), default=0)
+    failure_reason = models.TextField(_("why processing failed"), blank=True)
+    frame_rate = models.FloatField(_("frame rate"), null=True, blank=True)
+    video_codec = models.CharField(_("video codec"), max_length=40, blank=True)
+    audio_codec = models.CharField(_("audio codec"), max_length=40, blank=True)
+    bitrate = models.PositiveBigIntegerField(_("bitrate (bits per second)"), null=True, blank=True)
+    file_size = models.PositiveBigIntegerField(_("master file size (bytes)"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the master"), max_length=64, blank=True)
 
     objects = VideoQuerySet.as_manager()
 
@@ -56,9 +74,22 @@ class Video(AbstractMedia):
         verbose_name_plural = _("videos")
         ordering = ["-created_at"]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        video = super().from_db(db, field_names, values)
+        video._stored_master = values[field_names.index("file")] if "file" in field_names else None
+        return video
+
     def save(self, *args, **kwargs):
         self.type = MediaType.VIDEO
+        # A new master (a new video, or a replaced file) waits to be processed anew.
+        self.master_replaced = bool(self.file) and self.file.name != getattr(
+            self, "_stored_master", None
+        )
+        if self.master_replaced:
+            self.status, self.progress, self.failure_reason = self.Status.WAITING, 0, ""
         super().save(*args, **kwargs)
+        self._stored_master = self.file.name
 
     @property
     def url(self):

@@ -4,7 +4,6 @@ PyAV's wheel carries FFmpeg, so the demo and the tests can make real H.264/AAC v
 machine without downloading media.
 """
 
-import io
 import math
 from fractions import Fraction
 
@@ -77,10 +76,3 @@ def render_test_pattern(
         container.mux(audio.encode(_tone_frame(start, samples_per_frame)))
     container.mux(audio.encode())
     container.close()
-
-
-def render_poster(*, width=640, height=360, fps=25, label="Newsroom test pattern"):
-    """The clip's first frame as JPEG bytes, used as its poster."""
-    buffer = io.BytesIO()
-    _frame_image(0, fps, width, height, label).save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()

@@ -18,7 +18,7 @@ from home.models import HomePage
 from newsroom.models import NewsIndexPage, NewsStoryPage, Person
 from users.models import TermsOfUsePage
 from videos.models import Video
-from videos.test_pattern import render_poster, render_test_pattern
+from videos.test_pattern import render_test_pattern
 
 from .french import FRENCH
 from .graphics import headline_graphic
@@ -93,6 +93,8 @@ def point_default_site_at_base_url(home):
 
 
 def ensure_demo_video(log):
+    """The demo clip goes through the same pipeline as an editor's upload: saving the master
+    starts its processing (at once in the embedded mode, on a worker otherwise)."""
     existing = Video.objects.filter(title=DEMO_VIDEO_TITLE).first()
     if existing:
         return existing
@@ -100,19 +102,8 @@ def ensure_demo_video(log):
         clip_path = Path(folder) / "test-pattern.mp4"
         render_test_pattern(str(clip_path), label=DEMO_VIDEO_TITLE)
         clip = clip_path.read_bytes()
-    video = Video(
-        title=DEMO_VIDEO_TITLE,
-        description=DEMO_VIDEO_CAPTION,
-        credit="Newsroom",
-        duration=4,
-        width=640,
-        height=360,
-    )
+    video = Video(title=DEMO_VIDEO_TITLE, description=DEMO_VIDEO_CAPTION, credit="Newsroom")
     video.file.save("newsroom-test-pattern.mp4", ContentFile(clip), save=False)
-    video.preview.save("newsroom-test-pattern.mp4", ContentFile(clip), save=False)
-    video.thumbnail.save(
-        "newsroom-test-pattern.jpg", ContentFile(render_poster(label=DEMO_VIDEO_TITLE)), save=False
-    )
     video.save()
     log(f"Made the demo video “{video.title}”.")
     return video
