@@ -1,10 +1,16 @@
 """Runs every benchmark, in one process on one throw-away database."""
 
-from benchmarks import registration, requests_per_second, story_queries, story_render
+from benchmarks import (
+    registration,
+    requests_per_second,
+    story_queries,
+    story_render,
+    transcode,
+)
 
 
 def main():
-    for benchmark in (story_queries, story_render, registration, requests_per_second):
+    for benchmark in (story_queries, story_render, registration, transcode, requests_per_second):
         benchmark.main()
 
 

@@ -102,3 +102,9 @@ def test_the_registration_benchmark_signs_people_up(db):
 
     assert median_registration_ms(count=2) > 0
     assert User.objects.filter(email__startswith="bench").count() == 2
+
+
+def test_the_transcode_benchmark_reports_a_speed(db):
+    from benchmarks.transcode import processing_speed
+
+    assert processing_speed(seconds=1, width=320, height=240) > 0
