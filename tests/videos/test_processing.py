@@ -114,3 +114,36 @@ def test_editing_a_processed_video_does_not_process_it_again(
 
     processing.assert_not_called()
     assert Video.objects.get(pk=video.pk).status == Video.Status.READY
+
+
+@pytest.mark.django_db
+def test_an_editor_sees_the_status_and_can_process_again(
+    client, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    video = process_video(video_with_master(b"not a video", name="broken.mp4"))
+    edit_page = client.get(f"/admin/media/edit/{video.pk}/").content.decode()
+    assert "could not be read as a video" in edit_page
+
+    video.file.save("fixed.mp4", ContentFile(clip(tmp_path)), save=False)
+    Video.objects.filter(pk=video.pk).update(file=video.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/videos/{video.pk}/process-again/")
+
+    assert response.status_code == 302
+    assert Video.objects.get(pk=video.pk).status == Video.Status.READY
+
+
+@pytest.mark.django_db
+def test_processing_again_needs_an_editor(client, db):
+    from tests.factories import UserFactory, VideoFactory
+
+    video = VideoFactory()
+    client.force_login(UserFactory())
+
+    response = client.post(f"/admin/videos/{video.pk}/process-again/")
+
+    assert response.status_code in (302, 403)
+    assert Video.objects.get(pk=video.pk).status == Video.Status.READY
