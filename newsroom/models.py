@@ -19,7 +19,6 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import StoryBodyBlock
 from .filters import StoryFilterForm
-from .fragment_cache import content_version
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
@@ -265,5 +264,4 @@ class NewsStoryPage(NewsroomPage):
         context = super().get_context(request, *args, **kwargs)
         # Called by the template only when its cached fragment has to be rendered anew.
         context["structured_data"] = lambda: news_article(self, request)
-        context["content_version"] = content_version()
         return context

@@ -46,10 +46,15 @@ class NewsroomPage(Page):
         abstract = True
 
     @cached_property
+    def content_version(self):
+        """Read once per request: the alternates and every cached fragment key on it."""
+        return content_version()
+
+    @cached_property
     def alternates(self):
         """This page in every language it is published in. Cached until content changes:
         publishing or unpublishing any page moves the content version."""
-        key = f"newsroom:alternates:{self.translation_key}:{content_version()}"
+        key = f"newsroom:alternates:{self.translation_key}:{self.content_version}"
         return fragment_cache().get_or_set(key, self._published_translations)
 
     def _published_translations(self):

@@ -40,6 +40,3 @@ class AccountAdapter(DefaultAccountAdapter):
         """A new account, once verified, lands on the seed's welcome page, which offers the
         newsletter and the way back to the page the visitor was on."""
         return reverse("account_welcome")
-
-    def get_email_verification_redirect_url(self, email_address):
-        return reverse("account_welcome")

@@ -19,7 +19,7 @@ class SignupForm(AllauthSignupForm):
         self.terms = TermsOfUsePage.current()
 
     def save(self, request):
-        remember_return_to(request, request.POST.get("return_to") or request.GET.get("return_to"))
+        remember_return_to(request)
         user = super().save(request)
         user.terms_version = self.terms.version if self.terms else ""
         user.terms_accepted_at = timezone.now()
@@ -29,7 +29,7 @@ class SignupForm(AllauthSignupForm):
 
 class ResetPasswordForm(AllauthResetPasswordForm):
     def save(self, request, **kwargs):
-        remember_return_to(request, request.POST.get("return_to") or request.GET.get("return_to"))
+        remember_return_to(request)
         return super().save(request, **kwargs)
 
 

@@ -8,8 +8,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 SESSION_KEY = "users:return_to"
 
 
-def remember_return_to(request, url):
-    """Keep the page the visitor was on, if it is on this site; anything else is dropped."""
+def remember_return_to(request):
+    """Keep the page the visitor was on (the `return_to` parameter), if it is on this site;
+    anything else is dropped."""
+    url = request.POST.get("return_to") or request.GET.get("return_to")
     if url and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
