@@ -40,3 +40,8 @@ class AccountAdapter(DefaultAccountAdapter):
         """A new account, once verified, lands on the seed's welcome page, which offers the
         newsletter and the way back to the page the visitor was on."""
         return reverse("account_welcome")
+
+    def get_email_verification_redirect_url(self, email_address):
+        """A signed-in person who verified a changed address goes back to their account page.
+        (allauth returns its redirect setting as given, unresolved, so it is not used.)"""
+        return reverse("account_profile")

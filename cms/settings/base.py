@@ -169,7 +169,6 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
-ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "account_welcome"
 # allauth's defaults, with failed logins limited to 5 per account per 15 minutes and a
 # one-minute cooldown on "Send new code".
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1/60s/key"}

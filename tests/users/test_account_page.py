@@ -91,8 +91,9 @@ def test_changing_the_email_address_is_verified_by_code(signed_in, reporter):
     reporter.refresh_from_db()
     assert reporter.email == "reporter@example.org", "not changed before the code is entered"
 
-    signed_in.post("/en/accounts/confirm-email/", {"code": code})
+    verified = signed_in.post("/en/accounts/confirm-email/", {"code": code})
 
+    assert verified.headers["Location"] == "/en/accounts/profile/"
     reporter.refresh_from_db()
     assert reporter.email == "new@example.org"
     assert EmailAddress.objects.get(user=reporter).verified
