@@ -34,7 +34,7 @@ class HomePage(NewsroomPage):
     # One per locale: each translation of the home page is a child of the root too, so the
     # count is the number of languages and no max_count applies.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.NewsIndexPage", "users.TermsOfUsePage"]
+    subpage_types = ["newsroom.NewsIndexPage", "newsroom.VideoLibraryPage", "users.TermsOfUsePage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -80,4 +80,4 @@ class HomePage(NewsroomPage):
 
     @cached_property
     def latest_videos(self):
-        return list(Video.objects.playable()[:LATEST_VIDEOS])
+        return list(Video.objects.public().prefetch_related("captions")[:LATEST_VIDEOS])

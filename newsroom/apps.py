@@ -7,6 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("News stories")
 
     def ready(self):
-        from .fragment_cache import connect_signals
+        from . import fragment_cache, video_visibility
 
-        connect_signals()
+        fragment_cache.connect_signals()
+        video_visibility.connect_signals()

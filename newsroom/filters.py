@@ -19,7 +19,8 @@ MONTH_CHOICES = [
 
 
 class StoryFilterForm(forms.Form):
-    """Narrows a list of stories. A field that does not validate is ignored, not fatal."""
+    """Narrows a list of stories or videos. A field that does not validate is ignored, not
+    fatal. `topic_lookup` and `date_field` say where a topic and a date are found."""
 
     topic = forms.SlugField(label=_("Topic"), required=False, allow_unicode=True)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2999)
@@ -27,18 +28,18 @@ class StoryFilterForm(forms.Form):
         label=_("Month"), required=False, choices=MONTH_CHOICES, coerce=int, empty_value=None
     )
 
-    def filter(self, stories):
+    def filter(self, items, *, topic_lookup="topics__slug", date_field="date"):
         if not self.is_bound:
-            return stories
+            return items
         self.is_valid()
         criteria = self.cleaned_data
         if criteria.get("topic"):
-            stories = stories.filter(topics__slug=criteria["topic"])
+            items = items.filter(**{topic_lookup: criteria["topic"]}).distinct()
         if criteria.get("year"):
-            stories = stories.filter(date__year=criteria["year"])
+            items = items.filter(**{f"{date_field}__year": criteria["year"]})
             if criteria.get("month"):
-                stories = stories.filter(date__month=criteria["month"])
-        return stories
+                items = items.filter(**{f"{date_field}__month": criteria["month"]})
+        return items
 
     @property
     def is_filtering(self):

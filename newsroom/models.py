@@ -22,6 +22,7 @@ from .filters import StoryFilterForm
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
+from .video_library import VideoLibraryPage  # noqa: F401  (registers the page type)
 
 
 class StoryQuerySet(PageQuerySet):

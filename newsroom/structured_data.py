@@ -39,3 +39,38 @@ def news_article(story, request):
     if keywords:
         data["keywords"] = keywords
     return as_json_ld(data)
+
+
+def iso_duration(seconds):
+    minutes, seconds = divmod(round(seconds or 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"PT{hours}H{minutes}M{seconds}S"
+
+
+def video_object(video, request, page_url):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "VideoObject",
+        "name": video.title,
+        "description": video.description or video.title,
+        "uploadDate": video.created_at.isoformat(),
+        "duration": iso_duration(video.duration),
+        "contentUrl": request.build_absolute_uri(video.preview_url),
+        "url": page_url,
+        "isAccessibleForFree": True,
+    }
+    if video.poster_url:
+        data["thumbnailUrl"] = [request.build_absolute_uri(video.poster_url)]
+    if video.width and video.height:
+        data["width"], data["height"] = video.width, video.height
+    if video.recorded_on:
+        data["dateCreated"] = video.recorded_on.isoformat()
+    if video.location:
+        data["contentLocation"] = {"@type": "Place", "name": video.location}
+    if video.copyright:
+        data["copyrightNotice"] = video.copyright
+    if video.credit:
+        data["creditText"] = video.credit
+    if video.transcript:
+        data["transcript"] = video.transcript
+    return as_json_ld(data)

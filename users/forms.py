@@ -1,7 +1,6 @@
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import TermsOfUsePage, User
@@ -21,9 +20,7 @@ class SignupForm(AllauthSignupForm):
     def save(self, request):
         remember_return_to(request)
         user = super().save(request)
-        user.terms_version = self.terms.version if self.terms else ""
-        user.terms_accepted_at = timezone.now()
-        user.save(update_fields=["terms_version", "terms_accepted_at"])
+        user.accept_terms(self.terms)
         return user
 
 
@@ -56,3 +53,10 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise forms.ValidationError(_("This is not your password."), code="wrong_password")
         return self.cleaned_data["password"]
+
+
+class AcceptTermsForm(forms.Form):
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use"),
+        error_messages={"required": _("Please accept the terms of use to download the file.")},
+    )

@@ -78,6 +78,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.first_name or self.email
 
+    def accept_terms(self, terms):
+        self.terms_version = terms.version if terms else ""
+        self.terms_accepted_at = timezone.now()
+        self.save(update_fields=["terms_version", "terms_accepted_at"])
+
 
 class TermsOfUsePage(Page):
     """The terms a person accepts when registering. Each published revision is a version:

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from .access import terms_to_accept
 from .account import delete_account, personal_data
-from .forms import DeleteAccountForm, ProfileForm
+from .forms import AcceptTermsForm, DeleteAccountForm, ProfileForm
 from .return_to import return_to
 
 
@@ -74,3 +76,35 @@ def download_my_data(request):
     response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'
     return response
+
+
+class AcceptTermsView(LoginRequiredMixin, TemplateView):
+    """Before a download: the current terms of use, accepted once per version. The visitor
+    then goes on to `next`, the download they asked for."""
+
+    template_name = "users/accept_terms.html"
+
+    def next_url(self):
+        url = self.request.POST.get("next") or self.request.GET.get("next")
+        if url and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return url
+        return None
+
+    def get(self, request):
+        terms = terms_to_accept(request.user)
+        if terms is None:
+            return redirect(self.next_url() or "account_profile")
+        context = {"terms": terms, "form": AcceptTermsForm(), "next": self.next_url()}
+        return self.render_to_response(context)
+
+    def post(self, request):
+        terms = terms_to_accept(request.user)
+        form = AcceptTermsForm(request.POST)
+        if terms is not None:
+            if not form.is_valid():
+                context = {"terms": terms, "form": form, "next": self.next_url()}
+                return self.render_to_response(context, status=400)
+            request.user.accept_terms(terms)
+        return redirect(self.next_url() or "account_profile")

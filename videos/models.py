@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia, MediaQuerySet, MediaType
@@ -12,6 +16,15 @@ def private_storage():
 class VideoQuerySet(MediaQuerySet):
     def playable(self):
         return self.filter(status=Video.Status.READY).exclude(preview="")
+
+    def public(self):
+        """The one answer to "may the public watch and download this video?": processed, and
+        shown on at least one page the public may see. A video on a draft or an embargoed
+        story only is neither listed nor downloadable until that story goes live."""
+        on_a_live_page = Video.shown_on.through.objects.filter(
+            video=OuterRef("pk"), page__live=True
+        )
+        return self.playable().filter(Exists(on_a_live_page))
 
 
 class Video(AbstractMedia):
@@ -32,6 +45,31 @@ class Video(AbstractMedia):
         help_text=_("H.264/AAC MP4 made from the master for playing on the web."),
     )
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+    copyright = models.CharField(_("copyright line"), max_length=255, blank=True)
+    usage_terms = models.TextField(
+        _("usage terms"),
+        blank=True,
+        help_text=_("Shown beside the download, e.g. restrictions on use or an embargo on sale."),
+    )
+    recorded_on = models.DateField(_("date recorded"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    transcript = models.TextField(_("transcript"), blank=True)
+    shot_list = models.JSONField(
+        _("shot list"),
+        default=list,
+        blank=True,
+        help_text=_('Rows of {"timecode": "00:00:05", "description": "…"}.'),
+    )
+    shown_on = models.ManyToManyField(
+        "wagtailcore.Page",
+        blank=True,
+        related_name="+",
+        verbose_name=_("shown on public pages"),
+        help_text=_(
+            "Kept up to date by the apps whose pages show videos, as those pages are published, "
+            "unpublished or restricted."
+        ),
+    )
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting to be processed")
@@ -60,13 +98,20 @@ class Video(AbstractMedia):
         "collection",
         "thumbnail",
         "preview",
+        "recorded_on",
+        "location",
         "credit",
+        "copyright",
+        "usage_terms",
+        "transcript",
         "tags",
     )
 
     search_fields = [
         *AbstractMedia.search_fields,
         index.SearchField("description"),
+        index.SearchField("transcript"),
+        index.SearchField("location"),
     ]
 
     class Meta(AbstractMedia.Meta):
@@ -107,3 +152,58 @@ class Video(AbstractMedia):
     @property
     def preview_url(self):
         return self.preview.url if self.preview else ""
+
+    @property
+    def download_filename(self):
+        """A clean file name made from the title, keeping the master's extension."""
+        extension = self.file.name.rsplit(".", 1)[-1].lower() if "." in self.file.name else "mp4"
+        return f"{slugify(self.title)[:80] or f'video-{self.pk}'}.{extension}"
+
+
+def _public_storage():
+    return storages["default"]
+
+
+class CaptionTrack(models.Model):
+    """Captions in one language, as WebVTT, played by the browser beside the preview."""
+
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="captions")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(_("WebVTT file"), upload_to="captions/%Y/%m", storage=_public_storage)
+
+    class Meta:
+        verbose_name = _("caption track")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["video", "language"], name="one_caption_track_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.video} ({self.get_language_display()})"
+
+
+class Download(models.Model):
+    """One download of a master. Kept when the account goes: the count stays, the person
+    does not."""
+
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="downloads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="video_downloads",
+    )
+    downloaded_at = models.DateTimeField(_("downloaded at"), default=timezone.now, db_index=True)
+    size = models.PositiveBigIntegerField(_("served size (bytes)"))
+
+    class Meta:
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+        ordering = ["-downloaded_at"]
+        indexes = [models.Index(fields=["user", "-downloaded_at"])]
+
+    def __str__(self):
+        return f"{self.video} — {self.downloaded_at:%Y-%m-%d %H:%M}"

@@ -261,9 +261,17 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "videos.Video",
+    "MEDIA_FORM_BASE": "videos.forms.VideoForm",
     "AUDIO_EXTENSIONS": [],
     "VIDEO_EXTENSIONS": ["mp4", "mov", "mxf", "mkv", "webm", "avi"],
 }
+VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_MB", default=20 * 1024) * 1024 * 1024
+# Downloads of masters: streamed by Django, with Range requests, unless a SENDFILE_BACKEND hands
+# them to the web server (production: nginx's X-Accel-Redirect to an internal location).
+SENDFILE_BACKEND = None
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_URL = "/private-downloads"
+
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -7,6 +7,9 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=False)
+# nginx sends the masters: the download view only checks and answers with X-Accel-Redirect.
+if env.bool("DOWNLOADS_BY_X_ACCEL", default=True):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
 
 # Rate limits and cached fragments must be shared by every web process: Redis, required here.
 CACHES = caches_on(env.cache("CACHE_URL"))

@@ -17,6 +17,12 @@ FRENCH = {
     "Stories from the newsroom, newest first.": (
         "Les articles de la rédaction, du plus récent au plus ancien."
     ),
+    # Video library
+    "Videos": "Vidéos",
+    "videos": "videos",
+    "Every video we publish: watch the preview, or download the broadcast master.": (
+        "Toutes nos vidéos : regardez l’aperçu ou téléchargez le master en qualité broadcast."
+    ),
     # The seed story
     "Secretary General discusses Sweden’s NATO accession with Prime Minister Kristersson": (
         "Le secrétaire général s’entretient de l’adhésion de la Suède à l’OTAN avec le "

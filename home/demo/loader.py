@@ -15,25 +15,24 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
-from newsroom.models import NewsIndexPage, NewsStoryPage, Person
+from newsroom.models import NewsIndexPage, NewsStoryPage, Person, VideoLibraryPage
 from users.models import TermsOfUsePage
-from videos.models import Video
+from videos.models import CaptionTrack, Video
 from videos.test_pattern import render_test_pattern
 
+from . import demo_video
 from .french import FRENCH
 from .graphics import headline_graphic
 from .more_stories import MORE_STORIES
 from .seed_story import SEED_STORY
 from .terms import TERMS, TERMS_FRENCH
 
-DEMO_VIDEO_TITLE = "Newsroom test pattern"
-DEMO_VIDEO_CAPTION = "Demo clip: colour bars and a 1 kHz test tone."
-
 
 def load_demo_content(log=print):
     home = HomePage.objects.get(depth=2, locale=Locale.get_default())
     point_default_site_at_base_url(home)
     news_index = NewsIndexPage.objects.child_of(home).get()
+    video_library = VideoLibraryPage.objects.child_of(home).get()
     video = ensure_demo_video(log)
     stories = [
         ensure_story(news_index, story, video=video, variant=number, log=log)
@@ -45,7 +44,7 @@ def load_demo_content(log=print):
         log(f"Home page leads with “{stories[0].title}”.")
     terms = ensure_terms(home, log)
     french = Locale.objects.get(language_code="fr")
-    for page in [home, news_index, *stories, terms]:
+    for page in [home, news_index, video_library, *stories, terms]:
         translate(page, french, {**FRENCH, **TERMS_FRENCH}, log)
     return stories
 
@@ -95,16 +94,19 @@ def point_default_site_at_base_url(home):
 def ensure_demo_video(log):
     """The demo clip goes through the same pipeline as an editor's upload: saving the master
     starts its processing (at once in the embedded mode, on a worker otherwise)."""
-    existing = Video.objects.filter(title=DEMO_VIDEO_TITLE).first()
+    existing = Video.objects.filter(title=demo_video.TITLE).first()
     if existing:
         return existing
     with tempfile.TemporaryDirectory() as folder:
         clip_path = Path(folder) / "test-pattern.mp4"
-        render_test_pattern(str(clip_path), label=DEMO_VIDEO_TITLE)
+        render_test_pattern(str(clip_path), label=demo_video.TITLE)
         clip = clip_path.read_bytes()
-    video = Video(title=DEMO_VIDEO_TITLE, description=DEMO_VIDEO_CAPTION, credit="Newsroom")
+    video = Video(**demo_video.DETAILS)
     video.file.save("newsroom-test-pattern.mp4", ContentFile(clip), save=False)
     video.save()
+    for language, text in demo_video.CAPTIONS.items():
+        track = CaptionTrack(video=video, language=language)
+        track.file.save(f"newsroom-test-pattern-{language}.vtt", ContentFile(text.encode()))
     log(f"Made the demo video “{video.title}”.")
     return video
 
@@ -138,7 +140,7 @@ def ensure_story(news_index, content, *, video, variant, log):
 
 def _raw_block(kind, value, video):
     if kind == "video":
-        value = {"video": video.pk, "caption": DEMO_VIDEO_CAPTION}
+        value = {"video": video.pk, "caption": demo_video.CAPTION}
     return {"type": kind, "value": value}
 
 

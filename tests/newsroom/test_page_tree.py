@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from newsroom.models import NewsIndexPage, NewsStoryPage
+from newsroom.models import NewsIndexPage, NewsStoryPage, VideoLibraryPage
 from tests.factories import StoryFactory, publish
 from users.models import TermsOfUsePage
 
@@ -12,7 +12,7 @@ from users.models import TermsOfUsePage
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, TermsOfUsePage})
+        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, VideoLibraryPage, TermsOfUsePage})
 
     def test_news_index_sits_under_a_home_page_only(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
@@ -25,6 +25,11 @@ class PageTreeTests(WagtailPageTestCase):
     def test_a_home_page_has_at_most_one_news_index(self):
         home = HomePage.objects.get(depth=2)
         self.assertFalse(NewsIndexPage.can_create_at(home))
+
+    def test_the_video_library_sits_under_a_home_page_once_with_no_children(self):
+        self.assertAllowedParentPageTypes(VideoLibraryPage, {HomePage})
+        self.assertAllowedSubpageTypes(VideoLibraryPage, set())
+        self.assertFalse(VideoLibraryPage.can_create_at(HomePage.objects.get(depth=2)))
 
     def test_the_terms_of_use_sit_under_a_home_page_once(self):
         self.assertAllowedParentPageTypes(TermsOfUsePage, {HomePage})

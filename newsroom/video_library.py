@@ -1,0 +1,104 @@
+"""The video library (`/en/videos/`): every public video, newest first, and a page per video
+with its player, captions, transcript, shot list and metadata."""
+
+from dataclasses import replace
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from videos.models import Video
+
+from .filters import StoryFilterForm
+from .page_base import NewsroomPage
+from .structured_data import video_object
+
+VIDEOS_PER_PAGE = 12
+
+
+class VideoLibraryPage(RoutablePageMixin, NewsroomPage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("video library")
+
+    @staticmethod
+    def videos():
+        return Video.objects.public().order_by("-created_at", "-pk")
+
+    def topics(self):
+        """The topics of the published stories that show a video, for the topic filter."""
+        story_ids = Video.shown_on.through.objects.filter(video__in=self.videos()).values("page_id")
+        return (
+            Tag.objects.filter(newsroom_storytopic_items__content_object_id__in=story_ids)
+            .distinct()
+            .order_by("name")
+        )
+
+    @path("")
+    def library(self, request):
+        filter_form = StoryFilterForm(request.GET or None)
+        videos = filter_form.filter(
+            self.videos(),
+            topic_lookup="shown_on__newsstorypage__topics__slug",
+            date_field="created_at",
+        )
+        other_params = request.GET.copy()
+        other_params.pop("page", None)
+        context = {
+            "filter_form": filter_form,
+            "filter_query": other_params.urlencode(),
+            "videos": Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page")),
+            "topics": self.topics(),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<int:video_id>/")
+    def video(self, request, video_id):
+        video = self.videos().prefetch_related("captions").filter(pk=video_id).first()
+        if video is None:
+            raise Http404
+        # The language links of a video point at the same video in each language's library.
+        suffix = f"{video.pk}/"
+        self.alternates = [
+            replace(alt, url=alt.url + suffix, full_url=alt.full_url + suffix)
+            for alt in self.alternates
+        ]
+        context = {
+            **self.get_context(request),
+            "video": video,
+            "video_url": self.url + suffix,
+            "structured_data": video_object(video, request, self.full_url + suffix),
+            "stories": self.stories_showing(video),
+        }
+        return TemplateResponse(request, "newsroom/video_page.html", context)
+
+    @staticmethod
+    def stories_showing(video):
+        # Imported here because models.py imports this module to register the page type.
+        from .models import NewsStoryPage
+
+        shown_on = Video.shown_on.through.objects.filter(video=video).values("page_id")
+        return list(
+            NewsStoryPage.objects.published()
+            .for_readers_of(get_language())
+            .filter(pk__in=shown_on)
+            .for_cards()
+            .newest_first()[: settings.NEWS_INDEX_PAGE_SIZE]
+        )

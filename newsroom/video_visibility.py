@@ -1,0 +1,82 @@
+"""Which videos the public may watch and download: those shown on pages the public may see.
+
+`videos` sits below `newsroom` and cannot ask whether a story is published, so newsroom
+records, in `Video.shown_on`, the published pages that show each video, and `videos` reads
+that (`Video.objects.public()`). The record follows every change that can make a page
+public or private: publishing (including a scheduled go-live), unpublishing (including
+expiry), deletion (the rows cascade), moves and view restrictions.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.blocks import StreamValue
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from videos.models import Video
+
+from .page_base import published
+
+ShownOn = Video.shown_on.through
+
+
+def videos_shown_by(page):
+    """The ids of the videos a page shows: its hero video and its body's video blocks."""
+    ids = set()
+    if getattr(page, "hero_video_id", None):
+        ids.add(page.hero_video_id)
+    body = getattr(page, "body", None)
+    if isinstance(body, StreamValue):
+        for block in body.raw_data:
+            if block["type"] == "video" and block["value"].get("video"):
+                ids.add(block["value"]["video"])
+    return ids
+
+
+def record_videos_of(page):
+    """Write down the videos `page` shows if the public may see it, and none if not."""
+    is_public = published(Page.objects.filter(pk=page.pk)).exists()
+    with transaction.atomic():
+        ShownOn.objects.filter(page_id=page.pk).delete()
+        if is_public:
+            ShownOn.objects.bulk_create(_rows_for(page.specific))
+
+
+def record_all():
+    """Start again from every published page: after a view restriction or a move, which can
+    change what the public sees anywhere below it."""
+    with transaction.atomic():
+        ShownOn.objects.all().delete()
+        pages = published(Page.objects.all()).specific().iterator(chunk_size=500)
+        ShownOn.objects.bulk_create(
+            (row for page in pages for row in _rows_for(page)), batch_size=1000
+        )
+
+
+def _rows_for(page):
+    existing = Video.objects.filter(pk__in=videos_shown_by(page)).values_list("pk", flat=True)
+    return [ShownOn(video_id=pk, page_id=page.pk) for pk in existing]
+
+
+def _on_publish(sender, instance, **kwargs):
+    record_videos_of(instance)
+
+
+def _on_unpublish(sender, instance, **kwargs):
+    ShownOn.objects.filter(page_id=instance.pk).delete()
+
+
+def _on_tree_change(**kwargs):
+    transaction.on_commit(record_all)
+
+
+def connect_signals():
+    page_published.connect(_on_publish, dispatch_uid="newsroom-videos-published")
+    page_unpublished.connect(_on_unpublish, dispatch_uid="newsroom-videos-unpublished")
+    post_page_move.connect(_on_tree_change, dispatch_uid="newsroom-videos-moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_tree_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"newsroom-videos-restriction-{signal}",
+        )

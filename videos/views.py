@@ -1,0 +1,56 @@
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from users.access import may_download, terms_to_accept
+
+from .delivery import master_response
+from .models import Download, Video
+
+
+@require_safe
+def download(request, pk):
+    """ "Download broadcast quality": every check, then the master.
+
+    Anonymous visitors log in or register and come back to the page they were on; an
+    unverified address is verified first; new terms are accepted once; a video that is not
+    public (processing, or shown only on draft or embargoed pages) is downloadable by nobody.
+    """
+    video = Video.objects.public().filter(pk=pk).first()
+    if video is None:
+        return render(request, "videos/not_downloadable.html", status=404)
+    if not request.user.is_authenticated:
+        return redirect_to_login(_page_the_visitor_was_on(request) or request.get_full_path())
+    if not may_download(request.user):
+        return _verify_first(request)
+    if terms_to_accept(request.user):
+        url = f"{reverse('account_accept_terms')}?{urlencode({'next': request.get_full_path()})}"
+        return redirect(url)
+    response, new_download_size = master_response(request, video)
+    if new_download_size is not None:
+        Download.objects.create(video=video, user=request.user, size=new_download_size)
+    return response
+
+
+@verified_email_required
+def _verify_first(request):
+    """allauth sends a code to a user with no verified address at all; one whose login
+    address alone is unverified verifies it from the email page."""
+    messages.info(
+        request, _("Please verify your email address to download broadcast-quality video.")
+    )
+    return redirect("account_email")
+
+
+def _page_the_visitor_was_on(request):
+    url = request.GET.get("from")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None
