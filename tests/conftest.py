@@ -25,6 +25,31 @@ def root_page(db):
     return Page.objects.get(depth=1)
 
 
+@pytest.fixture
+def terms_of_use(home):
+    """Published terms of use, which registering and downloading ask to accept."""
+    from users.models import TermsOfUsePage
+
+    terms = TermsOfUsePage(title="Terms of use", slug="terms-of-use", body="<p>Be fair.</p>")
+    home.add_child(instance=terms)
+    terms.save_revision().publish()
+    terms.refresh_from_db()
+    return terms
+
+
+@pytest.fixture
+def reporter(db):
+    """A registered person whose email address is verified."""
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import PASSWORD
+    from users.models import User
+
+    user = User.objects.create_user("reporter@example.org", PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
 needs_broker = pytest.mark.skipif(
     not settings.CELERY_BROKER_URL, reason="needs CELERY_BROKER_URL (Redis) for a real worker"
 )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -40,6 +41,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         return {
             "profile_form": ProfileForm(instance=self.request.user),
             "delete_form": DeleteAccountForm(self.request.user),
+            "sections": settings.ACCOUNT_PAGE_SECTIONS,
             **kwargs,
         }
 
@@ -62,6 +64,7 @@ class DeleteAccountView(LoginRequiredMixin, TemplateView):
             context = {
                 "profile_form": ProfileForm(instance=request.user),
                 "delete_form": form,
+                "sections": settings.ACCOUNT_PAGE_SECTIONS,
             }
             return self.render_to_response(context, status=400)
         user = request.user

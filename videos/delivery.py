@@ -57,7 +57,7 @@ def requested_range(header, size):
         return ByteRange(max(0, size - suffix), size - 1)
     start = int(match["start"])
     end = int(match["end"]) if match["end"] else size - 1
-    if end < start:
+    if match["end"] and end < start:
         raise UnsatisfiableRange(_("The range ends before it starts."))
     if start >= size:
         raise UnsatisfiableRange(

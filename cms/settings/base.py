@@ -174,6 +174,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="ht
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1/60s/key"}
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
+# What other apps add to the account page (users/ knows nothing of them): templates to include.
+ACCOUNT_PAGE_SECTIONS = ["videos/includes/my_downloads.html"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
