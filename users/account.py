@@ -1,12 +1,15 @@
 """What the account page does with a person's data: export it, or delete it."""
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 
 def personal_data(user):
-    """Everything the platform holds about a person, as plain JSON-ready values."""
-    return {
+    """Everything the platform holds about a person, as plain JSON-ready values. Other apps
+    add what they hold through ACCOUNT_DATA_EXPORTERS, functions of the user returning a dict."""
+    data = {
         "email": user.email,
         "first_name": user.first_name,
         "last_name": user.last_name,
@@ -21,6 +24,9 @@ def personal_data(user):
             for address in EmailAddress.objects.filter(user=user)
         ],
     }
+    for exporter in settings.ACCOUNT_DATA_EXPORTERS:
+        data.update(import_string(exporter)(user))
+    return data
 
 
 @transaction.atomic

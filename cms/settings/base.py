@@ -176,6 +176,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
 # What other apps add to the account page (users/ knows nothing of them): templates to include.
 ACCOUNT_PAGE_SECTIONS = ["videos/includes/my_downloads.html"]
+ACCOUNT_DATA_EXPORTERS = ["videos.account_data.downloads_of"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from ..fragment_cache import content_version, fragment_cache
 from ..page_base import published
 from ..video_library import VideoLibraryPage
 
@@ -9,17 +10,24 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def video_library_url(context):
-    """The library of the reader's language, or "" if there is none; looked up once per
-    request, however many videos the page shows."""
+    """The library of the reader's language, or "" if there is none. Every page's header links
+    to it, so it is cached until content changes, and read once per request however many
+    videos the page shows."""
     request = context.get("request")
     if request is None:
         return ""
     if not hasattr(request, "newsroom_video_library_url"):
-        library = published(
-            VideoLibraryPage.objects.filter(locale__language_code=get_language())
-        ).first()
-        request.newsroom_video_library_url = library.get_url(request) if library else ""
+        language = get_language()
+        key = f"newsroom:video-library-url:{language}:{content_version()}"
+        request.newsroom_video_library_url = fragment_cache().get_or_set(
+            key, lambda: _library_url(language, request)
+        )
     return request.newsroom_video_library_url
+
+
+def _library_url(language, request):
+    library = published(VideoLibraryPage.objects.filter(locale__language_code=language)).first()
+    return library.get_url(request) if library else ""
 
 
 @register.simple_tag(takes_context=True)
