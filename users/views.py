@@ -5,14 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from .access import terms_to_accept
 from .account import delete_account, personal_data
 from .forms import AcceptTermsForm, DeleteAccountForm, ProfileForm
-from .return_to import return_to
+from .return_to import local_url, return_to
 
 
 class WelcomeView(LoginRequiredMixin, TemplateView):
@@ -88,12 +87,7 @@ class AcceptTermsView(LoginRequiredMixin, TemplateView):
     template_name = "users/accept_terms.html"
 
     def next_url(self):
-        url = self.request.POST.get("next") or self.request.GET.get("next")
-        if url and url_has_allowed_host_and_scheme(
-            url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        ):
-            return url
-        return None
+        return local_url(self.request, "next")
 
     def get(self, request):
         terms = terms_to_accept(request.user)

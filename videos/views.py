@@ -3,11 +3,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from users.access import may_download, terms_to_accept
+from users.return_to import local_url
 
 from .delivery import master_response
 from .models import Download, Video
@@ -15,7 +16,7 @@ from .models import Download, Video
 
 @require_safe
 def download(request, pk):
-    """ "Download broadcast quality": every check, then the master.
+    """Every check behind “Download broadcast quality”, then the master.
 
     Anonymous visitors log in or register and come back to the page they were on; an
     unverified address is verified first; new terms are accepted once; a video that is not
@@ -25,7 +26,7 @@ def download(request, pk):
     if video is None:
         return render(request, "videos/not_downloadable.html", status=404)
     if not request.user.is_authenticated:
-        return redirect_to_login(_page_the_visitor_was_on(request) or request.get_full_path())
+        return redirect_to_login(local_url(request, "from") or request.get_full_path())
     if not may_download(request.user):
         return _verify_first(request)
     if terms_to_accept(request.user):
@@ -45,12 +46,3 @@ def _verify_first(request):
         request, _("Please verify your email address to download broadcast-quality video.")
     )
     return redirect("account_email")
-
-
-def _page_the_visitor_was_on(request):
-    url = request.GET.get("from")
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return None

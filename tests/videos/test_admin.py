@@ -138,9 +138,7 @@ def downloads(reporter):
     return first, second
 
 
-def test_the_report_counts_downloads_per_video_and_per_day_with_a_chart(
-    editor_client, downloads
-):
+def test_the_report_counts_downloads_per_video_and_per_day_with_a_chart(editor_client, downloads):
     page = editor_client.get("/admin/reports/video-downloads/").content.decode()
 
     assert "4 downloads from" in page

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+from datetime import UTC
 
 import pytest
 from django.core.files.base import ContentFile
@@ -30,7 +31,7 @@ def test_the_library_lives_at_en_videos_and_lists_public_videos_newest_first(
     client, library, news_index
 ):
     older, newer = VideoFactory(title="Older clip"), VideoFactory(title="Newer clip")
-    Video.objects.filter(pk=older.pk).update(created_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
+    Video.objects.filter(pk=older.pk).update(created_at=datetime.datetime(2024, 1, 1, tzinfo=UTC))
     publish(story_showing(older))
     publish(story_showing(newer))
     hidden = VideoFactory(title="Only in a draft")
@@ -44,7 +45,9 @@ def test_the_library_lives_at_en_videos_and_lists_public_videos_newest_first(
 
 def test_the_library_filters_by_topic_and_month(client, library, news_index):
     defence, elections = VideoFactory(title="Defence clip"), VideoFactory(title="Election clip")
-    Video.objects.filter(pk=elections.pk).update(created_at=datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC))
+    Video.objects.filter(pk=elections.pk).update(
+        created_at=datetime.datetime(2024, 3, 5, tzinfo=UTC)
+    )
     publish(story_showing(defence, topics=["Defence"]))
     publish(story_showing(elections, topics=["Elections"]))
 
@@ -123,9 +126,7 @@ def test_a_view_restriction_hides_the_video_everywhere(
     assert Video.objects.public().filter(pk=video.pk).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.create(
-            page=story, restriction_type=PageViewRestriction.LOGIN
-        )
+        PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
 
     assert not Video.objects.public().filter(pk=video.pk).exists()
     assert "Members only" not in client.get("/en/videos/").content.decode()
