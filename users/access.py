@@ -15,7 +15,7 @@ def may_download(user):
 def terms_to_accept(user):
     """The published terms this user has not yet accepted in their current version, if any:
     each new version is accepted once before the next download."""
-    terms = TermsOfUsePage.current()
-    if terms is None or user.terms_version == terms.version:
+    version = TermsOfUsePage.current_version()
+    if not version or user.terms_version == version:
         return None
-    return terms
+    return TermsOfUsePage.current()

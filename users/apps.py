@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class UsersConfig(AppConfig):
     name = "users"
     verbose_name = _("Users")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import TermsOfUsePage
+
+        for signal in (page_published, page_unpublished, post_delete):
+            signal.connect(
+                TermsOfUsePage.forget_current_version,
+                sender=TermsOfUsePage,
+                dispatch_uid=f"users-terms-version-{signal}",
+            )

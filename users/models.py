@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -84,6 +87,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.save(update_fields=["terms_version", "terms_accepted_at"])
 
 
+CURRENT_VERSION_KEY = "users:current-terms-version"
+
+
 class TermsOfUsePage(Page):
     """The terms a person accepts when registering. Each published revision is a version:
     the one accepted is recorded on the account."""
@@ -104,6 +110,26 @@ class TermsOfUsePage(Page):
         """The published terms in the active language, or in the default one."""
         pages = cls.objects.live().select_related("locale")
         return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+    @classmethod
+    def current_version(cls):
+        """The version of `current()`, or "" when no terms are published. Every download
+        asks for it, so it is cached until terms are published, unpublished or deleted."""
+        key = f"{CURRENT_VERSION_KEY}:{get_language()}"
+        version = cache.get(key)
+        if version is None:
+            terms = cls.current()
+            version = terms.version if terms else ""
+            cache.set(key, version, timeout=None)
+        return version
+
+    @classmethod
+    def forget_current_version(cls, **kwargs):
+        """Now, and again once the change is committed: a request in between must not cache
+        the old version for good."""
+        keys = [f"{CURRENT_VERSION_KEY}:{code}" for code, _name in settings.LANGUAGES]
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
     @property
     def version(self):
