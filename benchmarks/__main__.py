@@ -1,6 +1,7 @@
 """Runs every benchmark, in one process on one throw-away database."""
 
 from benchmarks import (
+    downloads,
     registration,
     requests_per_second,
     story_queries,
@@ -10,7 +11,14 @@ from benchmarks import (
 
 
 def main():
-    for benchmark in (story_queries, story_render, registration, transcode, requests_per_second):
+    for benchmark in (
+        story_queries,
+        story_render,
+        registration,
+        transcode,
+        requests_per_second,
+        downloads,
+    ):
         benchmark.main()
 
 

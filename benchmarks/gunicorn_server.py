@@ -1,6 +1,7 @@
 """gunicorn serving the site on a free loopback port for as long as a `with` block lasts."""
 
 import contextlib
+import dataclasses
 import os
 import socket
 import subprocess
@@ -31,9 +32,20 @@ def _wait_until_listening(port, process):
     raise RuntimeError(f"gunicorn did not listen on {HOST}:{port} in {START_TIMEOUT_SECONDS} s")
 
 
+@dataclasses.dataclass(frozen=True)
+class Server:
+    port: int
+    master_pid: int
+
+    def worker_pids(self):
+        """gunicorn's workers are its master's children (those started so far)."""
+        children = Path(f"/proc/{self.master_pid}/task/{self.master_pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+
 @contextlib.contextmanager
-def gunicorn(settings_module, *, log_path, workers=2):
-    """Yields the port of `gunicorn cms.wsgi:application` with `workers` sync workers, run
+def gunicorn_server(settings_module, *, log_path, workers=2):
+    """Yields the `Server` of `gunicorn cms.wsgi:application` with `workers` sync workers, run
     with this process's environment (so the same VAR_DIR and DATABASE_URL)."""
     port = free_port()
     command = [
@@ -55,7 +67,7 @@ def gunicorn(settings_module, *, log_path, workers=2):
         )
     try:
         _wait_until_listening(port, process)
-        yield port
+        yield Server(port=port, master_pid=process.pid)
     finally:
         process.terminate()
         try:
@@ -63,3 +75,10 @@ def gunicorn(settings_module, *, log_path, workers=2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def gunicorn(settings_module, *, log_path, workers=2):
+    """Yields the port of `gunicorn_server`: all that a load client needs."""
+    with gunicorn_server(settings_module, log_path=log_path, workers=workers) as server:
+        yield server.port
