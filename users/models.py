@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .backup_codes import BackupCode, BackupCodeDevice  # noqa: F401  (registers the models)
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

@@ -3,12 +3,15 @@
 import pytest
 from django.urls import reverse
 
+from tests.admin_login import sign_in_to_admin
 from tests.factories import StoryFactory, UserFactory, VideoFactory, publish
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(UserFactory(email="chief@example.org", is_staff=True, is_superuser=True))
+    sign_in_to_admin(
+        client, UserFactory(email="chief@example.org", is_staff=True, is_superuser=True)
+    )
     return client
 
 

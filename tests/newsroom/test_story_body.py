@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from newsroom.models import NewsStoryPage
+from tests.admin_login import sign_in_to_admin
 from tests.factories import ImageFactory, StoryFactory, UserFactory, VideoFactory
 
 FAKE_EMBED_FINDERS = [{"class": "tests.newsroom.fake_embed_finder.FakeEmbedFinder"}]
@@ -17,7 +18,9 @@ FAKE_EMBED_FINDERS = [{"class": "tests.newsroom.fake_embed_finder.FakeEmbedFinde
 
 @pytest.fixture
 def editor_client(client, db):
-    client.force_login(UserFactory(email="editor@example.org", is_staff=True, is_superuser=True))
+    sign_in_to_admin(
+        client, UserFactory(email="editor@example.org", is_staff=True, is_superuser=True)
+    )
     return client
 
 

@@ -10,6 +10,7 @@ from wagtail_localize.models import TranslationSource
 
 from benchmarks.story_page import STORY_QUERY_BUDGET, story_page_queries
 from newsroom.models import NewsStoryPage
+from tests.admin_login import sign_in_to_admin
 from tests.factories import ImageFactory, StoryFactory, UserFactory, VideoFactory, publish
 from tests.translating import into_test_french, submit_for_translation, translate_strings
 
@@ -28,7 +29,9 @@ def french(db):
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(UserFactory(email="chief@example.org", is_staff=True, is_superuser=True))
+    sign_in_to_admin(
+        client, UserFactory(email="chief@example.org", is_staff=True, is_superuser=True)
+    )
     return client
 
 

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.admin_login import sign_in_to_admin
 from tests.factories import UserFactory, VideoFactory
 from videos.forms import parse_shot_list
 from videos.models import Download, Video
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(UserFactory(email="desk@example.org", is_staff=True, is_superuser=True))
+    sign_in_to_admin(
+        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
+    )
     return client
 
 
@@ -175,7 +178,7 @@ def test_the_report_can_be_narrowed_to_one_video(editor_client, downloads):
 def test_only_people_allowed_to_see_downloads_get_the_report(client, downloads):
     staff = UserFactory(email="staff@example.org", is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(staff)
+    sign_in_to_admin(client, staff)
     assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)
 
     managers = Group.objects.create(name="Video managers")

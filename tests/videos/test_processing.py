@@ -9,6 +9,7 @@ import av
 import pytest
 from django.core.files.base import ContentFile
 
+from tests.admin_login import sign_in_to_admin
 from videos.models import Video
 from videos.processing import process_video
 from videos.test_pattern import render_test_pattern
@@ -122,7 +123,7 @@ def test_an_editor_sees_the_status_and_can_process_again(
 ):
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    sign_in_to_admin(client, UserFactory(is_staff=True, is_superuser=True))
     video = process_video(video_with_master(b"not a video", name="broken.mp4"))
     edit_page = client.get(f"/admin/media/edit/{video.pk}/").content.decode()
     assert "could not be read as a video" in edit_page

@@ -1,0 +1,39 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import two_factor_views
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/", two_factor_views.verify, name="two_factor_verify"),
+        path("two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
+        path("two-factor/reset/<int:user_id>/", two_factor_views.reset, name="two_factor_reset"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        "users.two_factor_setup", _("Set up two-factor sign-in"), _("Two-factor sign-in set up")
+    )
+    actions.register_action(
+        "users.two_factor_reset", _("Reset two-factor sign-in"), _("Two-factor sign-in reset")
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if not request_user.is_superuser or user == request_user:
+        return []
+    return [
+        Button(
+            _("Reset two-factor sign-in"),
+            reverse("two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
+    ]
