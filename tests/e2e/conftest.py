@@ -54,12 +54,21 @@ def browser():
 
 @pytest.fixture
 def page(browser, site_url):
-    """A browser tab; closed before the live server stops, so no request is left hanging."""
+    """A browser tab; closed before the live server stops, so no request is left hanging.
+    Anything the browser refuses under the Content-Security-Policy fails the test."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, f"the browser refused something under the CSP: {refused}"
 
 
 @pytest.fixture
