@@ -1,6 +1,7 @@
 """Feeds, sitemap and robots.txt let readers and search engines follow the newsroom."""
 
 import json
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -69,7 +70,7 @@ def test_the_story_page_describes_itself_as_a_news_article(client, news_index):
 
     html = client.get(story.url).content.decode()
 
-    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    block = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)[1]
     article = json.loads(block)
     assert article["@context"] == "https://schema.org"
     assert article["@type"] == "NewsArticle"

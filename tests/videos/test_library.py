@@ -23,7 +23,7 @@ def library(home):
 
 
 def structured_data(html):
-    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     return json.loads(found.group(1))
 
 
