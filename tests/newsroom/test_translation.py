@@ -195,18 +195,17 @@ def test_an_empty_optional_text_in_a_quote_does_not_break_translation(news_index
     assert {"Quoted.", "A speaker"} <= strings
 
 
-def test_translators_can_translate_and_edit_but_not_publish(story):
+def test_french_translators_edit_french_pages_only_and_publish_nothing(story, french_story):
     translator = UserFactory(email="translator@example.org")
-    translator.groups.add(Group.objects.get(name="Translators"))
-    permissions = story.permissions_for_user(translator)
+    translator.groups.add(Group.objects.get(name="French translators"))
+    on_french = NewsStoryPage.objects.get(pk=french_story.pk).permissions_for_user(translator)
+    on_english = NewsStoryPage.objects.get(pk=story.pk).permissions_for_user(translator)
 
     assert translator.has_perm("wagtail_localize.submit_translation")
     assert translator.has_perm("wagtailadmin.access_admin")
-    assert permissions.can_edit()
-    assert not permissions.can_publish()
-    assert (
-        not NewsStoryPage.objects.get(pk=story.pk).permissions_for_user(translator).can_unpublish()
-    )
+    assert on_french.can_edit()
+    assert not on_french.can_publish() and not on_french.can_unpublish()
+    assert not on_english.can_edit()
 
 
 def test_topics_are_synchronised_and_related_stories_follow_the_reader_language(

@@ -1,0 +1,56 @@
+"""Keeps the roles of home/migrations/0005 true as the page tree grows: a new language's home
+page gets its own translators, and a news index, in any language, gets "Editorial review"."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
+from django.utils import translation
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+EDITORIAL_REVIEW = "Editorial review"
+
+
+def translators_of(language_code):
+    """The group that translates into `language_code`, e.g. "French translators"."""
+    with translation.override("en"):
+        name = str(dict(settings.LANGUAGES)[language_code])
+    group, created = Group.objects.get_or_create(name=f"{name} translators")
+    if created:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            Permission.objects.get(
+                content_type__app_label="wagtail_localize", codename="submit_translation"
+            ),
+        )
+    return group
+
+
+def _on_home_page_saved(sender, instance, created, **kwargs):
+    language_code = instance.locale.language_code
+    if not created or language_code == settings.LANGUAGE_CODE or instance.depth != 2:
+        return
+    group = translators_of(language_code)
+    for codename in TRANSLATOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=instance,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def _on_news_index_saved(sender, instance, created, **kwargs):
+    workflow = Workflow.objects.filter(name=EDITORIAL_REVIEW, active=True).first()
+    if created and workflow is not None:
+        WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
+
+
+def connect_signals():
+    from newsroom.models import NewsIndexPage
+
+    from .models import HomePage
+
+    post_save.connect(_on_home_page_saved, sender=HomePage, dispatch_uid="home-roles-home")
+    post_save.connect(_on_news_index_saved, sender=NewsIndexPage, dispatch_uid="home-roles-news")
