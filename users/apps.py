@@ -10,7 +10,10 @@ class UsersConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
+        from . import audit
         from .models import TermsOfUsePage
+
+        audit.connect_signals()
 
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(

@@ -23,6 +23,7 @@ def register_two_factor_log_actions(actions):
     actions.register_action(
         "users.two_factor_reset", _("Reset two-factor sign-in"), _("Two-factor sign-in reset")
     )
+    actions.register_action("users.roles_changed", _("Change roles"), _("Roles changed"))
 
 
 @hooks.register("register_user_listing_buttons")

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
 
 from .models import Video
 from .tasks import process_video_task
@@ -17,6 +18,7 @@ def reprocess(request, pk):
         raise PermissionDenied
     video.status, video.progress, video.failure_reason = Video.Status.WAITING, 0, ""
     video.save(update_fields=["status", "progress", "failure_reason"])
+    log(instance=video, action="videos.process_again", user=request.user)
     transaction.on_commit(lambda: process_video_task.delay(video.pk))
     messages.success(request, _("“%(title)s” will be processed again.") % {"title": video.title})
     return redirect("wagtailmedia:edit", video.pk)

@@ -34,3 +34,10 @@ def register_download_report_menu_item():
     return DownloadReportMenuItem(
         _("Video downloads"), reverse("videos_download_report"), icon_name="download", order=700
     )
+
+
+@hooks.register("register_log_actions")
+def register_video_log_actions(actions):
+    actions.register_action(
+        "videos.process_again", _("Process a video again"), _("Video processing asked again")
+    )

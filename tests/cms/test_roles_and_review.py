@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.images.permissions import permission_policy as image_policy
-from wagtail.models import Workflow, WorkflowState
+from wagtail.models import ModelLogEntry, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtailmedia.permissions import get_permission_policy as media_policy
 
@@ -144,3 +144,16 @@ def test_approving_a_story_deleted_meanwhile_gets_a_not_found_page_not_an_error(
 
     assert response.status_code == 404
     assert "not found" in response.content.decode().lower()
+
+
+def test_role_changes_are_in_the_audit_log(client):
+    person = UserFactory(email="new-editor@example.org")
+
+    person.groups.add(Group.objects.get(name="Editors"))
+    Group.objects.get(name="Moderators").user_set.add(person)
+
+    entries = ModelLogEntry.objects.filter(action="users.roles_changed", object_id=str(person.pk))
+    assert [entry.data["groups"] for entry in entries.order_by("timestamp", "pk")] == [
+        ["Editors"],
+        ["Editors", "Moderators"],
+    ]

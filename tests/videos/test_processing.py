@@ -8,6 +8,7 @@ from unittest import mock
 import av
 import pytest
 from django.core.files.base import ContentFile
+from wagtail.models import ModelLogEntry
 
 from tests.admin_login import sign_in_to_admin
 from videos.models import Video
@@ -135,6 +136,7 @@ def test_an_editor_sees_the_status_and_can_process_again(
 
     assert response.status_code == 302
     assert Video.objects.get(pk=video.pk).status == Video.Status.READY
+    assert ModelLogEntry.objects.filter(action="videos.process_again", object_id=str(video.pk))
 
 
 @pytest.mark.django_db
