@@ -332,6 +332,8 @@ SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 SENDFILE_URL = "/private-downloads"
 
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No Gravatar: avatars would tell a third party who uses the admin, and when.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
