@@ -243,3 +243,16 @@ def test_public_accounts_never_meet_the_second_factor(client, reporter):
 
     assert client.get("/en/accounts/profile/").status_code == 200
     assert not client.get("/admin/")["Location"].startswith(reverse("two_factor_verify"))
+
+
+def test_superusers_filter_the_audit_log_by_these_actions(client, editor):
+    lost_phone = UserFactory(email="lost@example.org")
+    TOTPDevice.objects.create(user=lost_phone, confirmed=True, name="Old phone")
+    call_command("reset_two_factor", lost_phone.email)
+    sign_in_to_admin(client, editor)
+
+    history = client.get("/admin/reports/site-history/", {"action": "users.two_factor_reset"})
+
+    html = history.content.decode()
+    assert history.status_code == 200
+    assert "Two-factor sign-in reset" in html and "lost@example.org" in html
