@@ -26,9 +26,11 @@ def translators_of(language_code):
     return group
 
 
-def _on_home_page_saved(sender, instance, created, **kwargs):
+def _on_home_page_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not created or instance.depth != 2:  # raw: loading fixtures, not a new tree
+        return
     language_code = instance.locale.language_code
-    if not created or language_code == settings.LANGUAGE_CODE or instance.depth != 2:
+    if language_code == settings.LANGUAGE_CODE:
         return
     group = translators_of(language_code)
     for codename in TRANSLATOR_PAGE_PERMISSIONS:
@@ -41,9 +43,11 @@ def _on_home_page_saved(sender, instance, created, **kwargs):
         )
 
 
-def _on_news_index_saved(sender, instance, created, **kwargs):
+def _on_news_index_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not created:
+        return
     workflow = Workflow.objects.filter(name=EDITORIAL_REVIEW, active=True).first()
-    if created and workflow is not None:
+    if workflow is not None:
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})
 
 

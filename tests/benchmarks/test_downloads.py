@@ -3,6 +3,8 @@ and resumed, by a server that sees the test's database."""
 
 import dataclasses
 import os
+import subprocess
+import sys
 
 import pytest
 from django.test import Client
@@ -139,13 +141,40 @@ def test_the_memory_of_gunicorn_s_worker_is_watched(tmp_path):
     assert status == 200 and growth >= 0
 
 
+ALLOCATE_ON_REQUEST = """
+import sys
+print("ready", flush=True)
+sys.stdin.readline()
+held = b"x" * (64 * 1024 * 1024)  # written, so resident
+del held
+print("done", flush=True)
+sys.stdin.readline()
+"""
+
+
 def test_a_peak_above_the_present_size_is_counted():
-    def allocate_and_free():
-        held = b"x" * (64 * 1024 * 1024)  # written, so resident; freed on return
-        return len(held)
+    # A process of its own: this one's allocator may hand back memory it already holds.
+    child = subprocess.Popen(
+        [sys.executable, "-c", ALLOCATE_ON_REQUEST],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "ready"
 
-    allocated, growth = with_peak_memory_growth([os.getpid()], allocate_and_free)
+        def allocate_and_free():
+            child.stdin.write("go\n")
+            child.stdin.flush()
+            return child.stdout.readline().strip()
 
+        answer, growth = with_peak_memory_growth([child.pid], allocate_and_free)
+    finally:
+        child.kill()
+        child.wait()
+
+    allocated = 64 * 1024 * 1024
+    assert answer == "done"
     # The kernel counts resident pages in batches, so the mark is near the size, not on it.
     assert 0.9 * allocated < growth < 2 * allocated
 
