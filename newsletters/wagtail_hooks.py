@@ -87,6 +87,8 @@ class NoAddingPolicy(ModelPermissionPolicy):
 
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
+    name = "newsletter_subscribers"
+    url_prefix = "newsletters/subscribers"
     icon = "group"
     menu_label = _("Subscribers")
     list_display = ["email", "language", "status", "created_at"]
@@ -115,6 +117,8 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 class TrackingEventViewSet(ModelViewSet):
     model = TrackingEvent
+    name = "newsletter_reports"
+    url_prefix = "newsletters/reports"
     icon = "warning"
     menu_label = _("Provider reports")
     list_display = ["recipient", "suppresses_as", "esp_name", "occurred_at", "processed_at"]

@@ -11,6 +11,7 @@ import logging
 from functools import wraps
 
 from anymail import urls as anymail_urls
+from anymail.exceptions import AnymailConfigurationError, AnymailError
 from anymail.signals import tracking
 from anymail.utils import get_anymail_setting, get_request_basic_auth
 from django.http import HttpResponse
@@ -21,8 +22,17 @@ from django.views.decorators.csrf import csrf_exempt
 
 logger = logging.getLogger(__name__)
 
-# What reading a malformed body raises inside a provider's parse_events.
-MALFORMED = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+# What reading a malformed body raises inside a provider's parse_events; Anymail's errors
+# for a body of the wrong kind (an inbound message posted to the tracking URL, for one).
+MALFORMED = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AnymailError,
+    AnymailConfigurationError,
+)
 
 
 class MalformedWebhook(Exception):
