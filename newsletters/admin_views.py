@@ -64,10 +64,15 @@ class SendView(IssueAdminMixin, FormView):
     template_name = "newsletters/admin/send.html"
     form_class = SendIssueForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def get(self, request, *args, **kwargs):
         if self.issue.sending_or_none is not None:
             return redirect(url_of("sending", self.issue))
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.issue.sending_or_none is not None:
+            return redirect(url_of("sending", self.issue))
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         language = self.issue.language_code

@@ -67,8 +67,12 @@ class ChunkResult:
 
 def schedule(issue, *, send_at, requested_by):
     """The editor's "Send": at once (send_at now) or at a time. The issue is rendered when it
-    starts, so changes made until then go out."""
-    return Sending.objects.create(issue=issue, send_at=send_at, requested_by=requested_by)
+    starts, so changes made until then go out. An issue goes out once: asked twice (a double
+    click), the second asking gets the first sending."""
+    scheduled, _created = Sending.objects.get_or_create(
+        issue=issue, defaults={"send_at": send_at, "requested_by": requested_by}
+    )
+    return scheduled
 
 
 def start(sending_id):
@@ -77,7 +81,7 @@ def start(sending_id):
     (just begun, or begun before and being resumed), None if there is nothing to send."""
     with transaction.atomic():
         sending = (
-            Sending.objects.select_for_update()
+            Sending.objects.select_for_update(of=("self",))
             .select_related("issue__locale")
             .filter(pk=sending_id)
             .first()
@@ -88,11 +92,9 @@ def start(sending_id):
             if sending.send_at > timezone.now():
                 return None
             content = render_issue(sending.issue)
-            sending.subject, sending.html, sending.text = (
-                content.subject,
-                content.html,
-                content.text,
-            )
+            sending.subject = content.subject
+            sending.html = content.html
+            sending.text = content.text
             sending.status = Sending.Status.SENDING
             sending.started_at = timezone.now()
             sending.resume_after = resume_deadline()

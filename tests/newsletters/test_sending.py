@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale
 
 from newsletters import sending
 from newsletters.models import Delivery, Sending, Subscriber
@@ -81,6 +82,42 @@ def test_each_confirmed_subscriber_of_the_language_receives_the_issue_once(issue
         d.subscriber.email
         for d in deliveries.filter(message_id=str(0)).select_related("subscriber")
     } == first_batch
+
+
+def test_the_french_issue_goes_to_the_french_subscribers_in_french(issue, stories):
+    french_issue = NewsletterIssueFactory(
+        locale=Locale.objects.get(language_code="fr"),
+        translation_key=issue.translation_key,
+        subject="Cette semaine à la rédaction",
+        intro="Voici les nouvelles de la semaine.",
+        stories=stories,
+    )
+    SubscriberFactory(email="english@example.org")
+    SubscriberFactory(email="marie@example.org", language="fr", name="Marie")
+
+    send_now(issue)
+    send_now(french_issue)
+
+    english, french = mail.outbox
+    assert (english.to, french.to) == (["english@example.org"], ["marie@example.org"])
+    text, html = as_received(french, "marie@example.org")
+    assert french.subject == "Cette semaine à la rédaction"
+    assert 'lang="fr"' in html and "Bonjour Marie," in text
+    assert "Voici les nouvelles de la semaine." in text
+    assert "Se désabonner" in html and "/fr/newsletter/unsubscribe/" in text
+    assert "Unsubscribe" not in text
+
+
+def test_an_issue_goes_out_once(issue):
+    SubscriberFactory()
+    first = sending.schedule(issue, send_at=timezone.now(), requested_by=None)
+
+    again = sending.schedule(issue, send_at=timezone.now(), requested_by=None)
+    send_issue.delay(first.pk)
+    send_issue.delay(again.pk)
+
+    assert again == first
+    assert len(mail.outbox) == 1
 
 
 def test_each_recipient_gets_their_own_greeting_unsubscribe_link_and_header(issue):
