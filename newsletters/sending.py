@@ -59,10 +59,10 @@ class ProviderUnavailable(Exception):
 
 @dataclass(frozen=True)
 class ChunkResult:
+    """How many queued rows a chunk claimed, and how many of them the provider took."""
+
     claimed: int = 0
     sent: int = 0
-    failed: int = 0
-    skipped: int = 0
 
 
 def schedule(issue, *, send_at, requested_by):
@@ -177,7 +177,7 @@ class ChunkSender:
             skipped = [d.pk for d in claimed if d.pk not in receiving_ids]
             if skipped:
                 Delivery.objects.filter(pk__in=skipped).update(status=Delivery.Status.SKIPPED)
-            sent = failed = 0
+            sent = 0
             if receiving:
                 try:
                     outcomes = self.provider.send(self.batch(receiving), self.connection)
@@ -187,11 +187,11 @@ class ChunkSender:
                         attempts=F("attempts") + 1, error=_describe(error)
                     )
                 else:
-                    sent, failed = self.record(receiving, outcomes)
+                    sent = self.record(receiving, outcomes)
         if failure is not None:
             raise ProviderUnavailable(_describe(failure), attempts=attempts) from failure
         Sending.objects.filter(pk=self.sending.pk).update(resume_after=resume_deadline())
-        return ChunkResult(len(claimed), sent, failed, len(skipped))
+        return ChunkResult(claimed=len(claimed), sent=sent)
 
     def batch(self, deliveries):
         recipients = []
@@ -215,9 +215,10 @@ class ChunkSender:
         )
 
     def record(self, deliveries, outcomes):
-        """Every claimed row gets its own outcome, in one statement whatever the chunk's
-        size: `UPDATE … FROM (VALUES …)`, which PostgreSQL and SQLite both run. (Django's
-        bulk_update builds a CASE per row and per field, and took longer than the sending.)"""
+        """Every claimed row gets its own outcome; returns how many were sent. One statement
+        whatever the chunk's size: `UPDATE … FROM (VALUES …)`, which PostgreSQL and SQLite
+        both run. (Django's bulk_update builds a CASE per row and per field, and took longer
+        than the sending.)"""
         rows = []
         for delivery in deliveries:
             outcome = outcomes[delivery.subscriber.email]
@@ -233,8 +234,7 @@ class ChunkSender:
                 f"FROM (VALUES {values}) AS outcome WHERE {table}.id = outcome.column1",
                 [Delivery.Status.SENT, timezone.now(), *itertools.chain.from_iterable(rows)],
             )
-        sent = sum(1 for row in rows if row[1] == Delivery.Status.SENT)
-        return sent, len(rows) - sent
+        return sum(1 for row in rows if row[1] == Delivery.Status.SENT)
 
 
 def finish_if_done(sending):

@@ -36,12 +36,3 @@ def accepted_messages():
         if getattr(message, "anymail_status", None)
         and message.anymail_status.message_id is not None
     ]
-
-
-def newsletters_received_by(recipient):
-    """The newsletters the provider accepted for `recipient`, as they read them."""
-    return [
-        as_received(message, recipient)
-        for message in accepted_messages()
-        if recipient in (getattr(message, "merge_data", None) or {})
-    ]

@@ -47,6 +47,7 @@ def test_send_now_sends_and_shows_the_progress(editor_client, issue, readers):
     page = editor_client.get(url("sending", issue)).content.decode()
     assert "The issue is on its way." in page
     assert 'data-count="sent">3<' in page
+    assert "/static/newsletters/js/sending.js" in page
     counts = editor_client.get(url("sending_counts", issue)).json()
     assert counts["status"] == "sent" and counts["under_way"] is False
     assert counts["counts"] == {
