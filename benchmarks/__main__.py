@@ -2,6 +2,7 @@
 
 from benchmarks import (
     downloads,
+    newsletter_send,
     registration,
     requests_per_second,
     story_queries,
@@ -18,6 +19,7 @@ def main():
         transcode,
         requests_per_second,
         downloads,
+        newsletter_send,
     ):
         benchmark.main()
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
+    # The providers' tracking webhooks: /anymail/<provider>/tracking/ (newsletters/webhooks.py).
+    path("anymail/", include("newsletters.webhooks")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",
@@ -43,6 +45,7 @@ if settings.SERVE_MEDIA_FILES:
 urlpatterns += i18n_patterns(
     path("", include("users.urls")),
     path("", include("videos.urls")),
+    path("", include("newsletters.urls")),
     path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
     path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
     path("", include(wagtail_urls)),

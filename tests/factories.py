@@ -5,7 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
+from wagtail.models import Locale
 
+from newsletters.models import ChosenStory, NewsletterIssue, Subscriber
 from newsroom.models import NewsIndexPage, NewsStoryPage
 from users.models import User
 from videos.models import Video
@@ -67,6 +69,35 @@ class StoryFactory(wagtail_factories.PageFactory):
             story.topics.add(*names)
             if create:
                 story.save()
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber of the English newsletter."""
+
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "en"
+    status = Subscriber.Status.CONFIRMED
+
+
+class NewsletterIssueFactory(factory.django.DjangoModelFactory):
+    """A draft issue in English showing the `stories` given."""
+
+    class Meta:
+        model = NewsletterIssue
+        skip_postgeneration_save = True
+
+    subject = factory.Sequence(lambda n: f"Issue number {n}")
+    preheader = "This week’s stories."
+    intro = "Here is what happened this week."
+    locale = factory.LazyFunction(lambda: Locale.get_default())
+
+    @factory.post_generation
+    def stories(issue, create, stories, **kwargs):
+        for number, story in enumerate(stories or []):
+            ChosenStory.objects.create(issue=issue, story=story, sort_order=number)
 
 
 def mixed_body(block_count, *, images, videos):

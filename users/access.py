@@ -5,11 +5,16 @@ from allauth.account.models import EmailAddress
 from .models import TermsOfUsePage
 
 
-def may_download(user):
-    """Logged in, and the account's email address verified."""
+def has_verified_email(user):
+    """Signed in to an active account whose email address is verified."""
     if not user.is_authenticated or not user.is_active:
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+def may_download(user):
+    """Logged in, and the account's email address verified."""
+    return has_verified_email(user)
 
 
 def terms_to_accept(user):

@@ -18,7 +18,6 @@ def personal_data(user):
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "terms_version": user.terms_version,
         "terms_accepted_at": user.terms_accepted_at.isoformat() if user.terms_accepted_at else None,
-        "wants_newsletter": user.wants_newsletter,
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)

@@ -33,8 +33,7 @@ class ResetPasswordForm(AllauthResetPasswordForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "organisation", "wants_newsletter"]
-        labels = {"wants_newsletter": _("Send me the newsletter")}
+        fields = ["first_name", "last_name", "organisation"]
         help_texts = {"organisation": _("Optional: it shows us who uses our media.")}
 
 

@@ -55,11 +55,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     terms_version = models.CharField(_("terms of use accepted"), max_length=40, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms of use accepted on"), null=True, blank=True)
-    wants_newsletter = models.BooleanField(
-        _("asked for the newsletter"),
-        default=False,
-        help_text=_("Recorded when the person asks for the newsletter; sending is separate."),
-    )
 
     objects = UserManager()
 

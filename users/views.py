@@ -15,8 +15,9 @@ from .return_to import local_url, return_to
 
 
 class WelcomeView(LoginRequiredMixin, TemplateView):
-    """After verifying: the seed's "You have successfully created your account", the
-    newsletter offer, and the way back to the page the visitor was on."""
+    """After verifying: the seed's "You have successfully created your account", what other
+    apps offer a new account (the newsletter: ACCOUNT_WELCOME_SECTIONS), and the way back
+    to the page the visitor was on."""
 
     template_name = "users/welcome.html"
 
@@ -24,13 +25,8 @@ class WelcomeView(LoginRequiredMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "return_to": return_to(self.request),
+            "sections": settings.ACCOUNT_WELCOME_SECTIONS,
         }
-
-    def post(self, request):
-        request.user.wants_newsletter = True
-        request.user.save(update_fields=["wants_newsletter"])
-        messages.success(request, _("Thank you: you will receive our newsletter."))
-        return redirect("account_welcome")
 
 
 class AccountView(LoginRequiredMixin, TemplateView):

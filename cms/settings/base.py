@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "anymail",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -230,9 +231,17 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="ht
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1/60s/key"}
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
-# What other apps add to the account page (users/ knows nothing of them): templates to include.
-ACCOUNT_PAGE_SECTIONS = ["videos/includes/my_downloads.html"]
-ACCOUNT_DATA_EXPORTERS = ["videos.account_data.downloads_of"]
+# What other apps add to the account and welcome pages (users/ knows nothing of them):
+# templates to include, and functions of the user whose dicts join the data export.
+ACCOUNT_PAGE_SECTIONS = [
+    "newsletters/includes/account_newsletter.html",
+    "videos/includes/my_downloads.html",
+]
+ACCOUNT_WELCOME_SECTIONS = ["newsletters/includes/welcome_newsletter.html"]
+ACCOUNT_DATA_EXPORTERS = [
+    "videos.account_data.downloads_of",
+    "newsletters.account_data.newsletter_subscription_of",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -269,6 +278,32 @@ EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Anymail's settings as JSON: the provider's keys (production chooses the provider with
+# ANYMAIL_ESP) and WEBHOOK_SECRET, "user:password", without which the provider's reports of
+# bounces and complaints are refused.
+ANYMAIL = env.json("ANYMAIL", default={})
+
+# Newsletters: how they are sent (newsletters/sending.py, newsletters/providers.py).
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Recipients per batch call: within the common providers' limits (Mailgun 1,000, Postmark's
+# batch 500, SparkPost and SendGrid 1,000). Amazon SES takes 50 destinations per call.
+NEWSLETTER_CHUNK_SIZE = env.int("NEWSLETTER_CHUNK_SIZE", default=500)
+# Extra provider parameters for every batch (Anymail's esp_extra), e.g. Postmark's
+# {"MessageStream": "broadcast"} or SES's {"ConfigurationSetName": "newsletter"}.
+NEWSLETTER_ESP_EXTRA = env.json("NEWSLETTER_ESP_EXTRA", default={})
+# Amazon SES only: the stored template made from `manage.py newsletter_ses_template`.
+NEWSLETTER_PROVIDER_TEMPLATE = env("NEWSLETTER_PROVIDER_TEMPLATE", default="")
+NEWSLETTER_QUEUE_BATCH_SIZE = 5000
+NEWSLETTER_MAX_STORIES = 10
+NEWSLETTER_CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60
+NEWSLETTER_CONFIRMATION_COOLDOWN = 5 * 60
+# A provider error is retried after 30 s, 60 s, 120 s… up to 15 minutes between tries; after
+# the last try, what is left is marked failed, for the admin to retry.
+NEWSLETTER_RETRY_BACKOFF_SECONDS = 30
+NEWSLETTER_RETRY_BACKOFF_MAX_SECONDS = 15 * 60
+NEWSLETTER_SEND_MAX_RETRIES = 8
+# A sending that shows no progress for this long has lost its worker: beat resumes it.
+NEWSLETTER_RESUME_AFTER_SECONDS = 5 * 60
 
 # Without a broker, tasks run in-process at once; with one, on Celery workers.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -282,6 +317,10 @@ CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "newsroom.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
+    "send-due-newsletters": {
+        "task": "newsletters.tasks.send_due_issues",
         "schedule": 60.0,
     },
 }

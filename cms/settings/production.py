@@ -26,7 +26,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# The email provider: an Anymail backend (mailgun, amazon_ses, postmark, brevo…), its keys in
+# ANYMAIL (cms/settings/base.py). Without one, mail goes where the embedded mode puts it.
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
     EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
-    ANYMAIL = env.json("ANYMAIL", default={})

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
+from newsletters.models import ChosenStory, NewsletterIssue
 from newsroom.models import NewsIndexPage, NewsStoryPage, Person, VideoLibraryPage
 from users.models import TermsOfUsePage
 from videos.models import CaptionTrack, Video
@@ -24,6 +25,7 @@ from . import demo_video
 from .french import FRENCH
 from .graphics import headline_graphic
 from .more_stories import MORE_STORIES
+from .newsletter import NEWSLETTER_ISSUE, NEWSLETTER_ISSUE_FRENCH
 from .seed_story import SEED_STORY
 from .terms import TERMS, TERMS_FRENCH
 
@@ -46,7 +48,23 @@ def load_demo_content(log=print):
     french = Locale.objects.get(language_code="fr")
     for page in [home, news_index, video_library, *stories, terms]:
         translate(page, french, {**FRENCH, **TERMS_FRENCH}, log)
+    issue = ensure_newsletter_issue(stories, log)
+    translate(issue, french, NEWSLETTER_ISSUE_FRENCH, log)
     return stories
+
+
+def ensure_newsletter_issue(stories, log):
+    """A draft issue (never sent) showing the demo stories, for an editor to preview."""
+    existing = NewsletterIssue.objects.filter(
+        subject=NEWSLETTER_ISSUE["subject"], locale=Locale.get_default()
+    ).first()
+    if existing:
+        return existing
+    issue = NewsletterIssue(**NEWSLETTER_ISSUE, locale=Locale.get_default())
+    issue.chosen_stories = [ChosenStory(story=story) for story in stories]
+    issue.save()
+    log(f"Made the draft newsletter issue “{issue.subject}”.")
+    return issue
 
 
 def ensure_terms(home, log):
@@ -61,12 +79,15 @@ def ensure_terms(home, log):
 
 
 @transaction.atomic
-def translate(page, locale, strings, log):
-    """Translate `page` with wagtail-localize, as a translator would in its editor, and
-    publish the translation. A page already translated is left as it is."""
-    if page.get_translations().filter(locale=locale, alias_of__isnull=True).exists():
+def translate(instance, locale, strings, log):
+    """Translate a page or a snippet with wagtail-localize, as a translator would in its
+    editor, and publish the translation. One already translated is left as it is."""
+    translations = instance.get_translations().filter(locale=locale)
+    if hasattr(instance, "alias_of"):
+        translations = translations.filter(alias_of__isnull=True)
+    if translations.exists():
         return
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in source.stringsegment_set.select_related("string", "context"):
         StringTranslation.objects.update_or_create(
@@ -79,7 +100,7 @@ def translate(page, locale, strings, log):
             },
         )
     translation.save_target(publish=True)
-    log(f"Published the {locale.get_display_name()} translation of “{page.title}”.")
+    log(f"Published the {locale.get_display_name()} translation of “{instance}”.")
 
 
 def point_default_site_at_base_url(home):

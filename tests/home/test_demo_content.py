@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from home.demo.seed_story import SEED_STORY
 from home.models import HomePage
+from newsletters.models import NewsletterIssue
 from newsroom.models import NewsStoryPage, Person
 from videos.models import Video
 
@@ -24,6 +25,7 @@ def counts():
         "French stories": stories.filter(locale__language_code="fr").count(),
         "videos": Video.objects.count(),
         "people": Person.objects.count(),
+        "newsletter issues": NewsletterIssue.objects.count(),
     }
 
 
@@ -37,6 +39,7 @@ def test_loading_twice_makes_no_duplicates(demo):
         "French stories": 4,
         "videos": 1,
         "people": len(SEED_STORY["people"]),
+        "newsletter issues": 2,  # the draft issue, in English and in French
     }
     assert counts() == before
 

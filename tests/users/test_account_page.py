@@ -1,4 +1,5 @@
-"""A person's account page: their details, the newsletter choice, their data, and leaving."""
+"""A person's account page: their details, their data, and leaving. (The newsletter's
+section is tested with the newsletters, which own it.)"""
 
 import json
 
@@ -22,23 +23,18 @@ def test_the_account_page_needs_a_login(client, db):
     assert response.headers["Location"].startswith("/en/accounts/login/")
 
 
-def test_details_and_the_newsletter_choice_are_saved(signed_in, reporter):
+def test_details_are_saved(signed_in, reporter):
     response = signed_in.post(
         "/en/accounts/profile/",
-        {
-            "first_name": "Ada",
-            "last_name": "Lovelace",
-            "organisation": "Gazette",
-            "wants_newsletter": "on",
-        },
+        {"first_name": "Ada", "last_name": "Lovelace", "organisation": "Gazette"},
     )
 
     assert response.status_code == 302
     reporter.refresh_from_db()
-    assert (reporter.first_name, reporter.organisation, reporter.wants_newsletter) == (
+    assert (reporter.first_name, reporter.last_name, reporter.organisation) == (
         "Ada",
+        "Lovelace",
         "Gazette",
-        True,
     )
 
 

@@ -50,16 +50,6 @@ def test_register_verify_and_return_to_the_page(client, terms):
 
 
 @pytest.mark.django_db
-def test_the_newsletter_wish_is_recorded_with_one_button(client):
-    register(client)
-    client.post("/en/accounts/confirm-email/", {"code": last_code()})
-
-    client.post("/en/accounts/welcome/")
-
-    assert User.objects.get(email="reporter@example.org").wants_newsletter
-
-
-@pytest.mark.django_db
 def test_an_unverified_account_may_not_download(client):
     register(client)
     user = User.objects.get(email="reporter@example.org")

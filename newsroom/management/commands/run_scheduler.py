@@ -1,13 +1,14 @@
 import time
 
 from django.conf import settings
-from django.core.management import BaseCommand, call_command
+from django.core.management import BaseCommand
+from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
     help = (
-        "Publish scheduled pages and expire old ones every minute, for the embedded mode, "
-        "where no Celery beat runs."
+        "Run the periodic tasks of Celery beat's schedule (publishing scheduled pages, "
+        "sending due newsletters…) every minute, for the embedded mode, where no beat runs."
     )
 
     def add_arguments(self, parser):
@@ -17,8 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run one tick and stop.")
 
     def handle(self, *args, interval, once, **options):
+        # Each entry names its task by import path; the tasks run here, in this process.
+        tasks = [import_string(entry["task"]) for entry in settings.CELERY_BEAT_SCHEDULE.values()]
         while True:
-            call_command("publish_scheduled", verbosity=options["verbosity"])
+            for task in tasks:
+                task()
             if once:
                 return
             time.sleep(interval)

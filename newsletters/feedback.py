@@ -1,0 +1,77 @@
+"""What providers report through Anymail's tracking webhooks: a bounce, a complaint or an
+unsubscription stops mail to the address.
+
+The webhook only records each report, once per event id, and hands it to a task: it answers
+the provider at once, and a replayed report (providers post again whatever they think
+failed) finds its row already there and changes nothing. Reports of anything else (opens,
+clicks, deliveries) are not kept.
+"""
+
+import hashlib
+
+from anymail.signals import EventType, RejectReason
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Delivery, TrackingEvent
+from .tasks import apply_tracking_event
+
+Feedback = Delivery.Feedback
+
+SUPPRESSING_EVENTS = {
+    EventType.BOUNCED: Feedback.BOUNCED,
+    EventType.COMPLAINED: Feedback.COMPLAINED,
+    EventType.UNSUBSCRIBED: Feedback.UNSUBSCRIBED,
+}
+# A service that refuses to send names its reason: an address it knows to be dead, or a
+# person who complained or unsubscribed with it, is as good as reported again.
+SUPPRESSING_REJECTIONS = {
+    RejectReason.BOUNCED: Feedback.BOUNCED,
+    RejectReason.INVALID: Feedback.BOUNCED,
+    RejectReason.SPAM: Feedback.COMPLAINED,
+    RejectReason.UNSUBSCRIBED: Feedback.UNSUBSCRIBED,
+}
+DESCRIPTION_MAX_LENGTH = 1000
+
+
+def suppression_for(event):
+    if event.event_type == EventType.REJECTED:
+        return SUPPRESSING_REJECTIONS.get(event.reject_reason)
+    return SUPPRESSING_EVENTS.get(event.event_type)
+
+
+def event_id_of(event, esp_name):
+    """The provider's id for the event; for the few that send none, one made from what the
+    event says, so that the same report posted twice still has one id."""
+    if event.event_id:
+        return str(event.event_id)[:255]
+    facts = "|".join(
+        str(fact)
+        for fact in (esp_name, event.event_type, event.message_id, event.recipient, event.timestamp)
+    )
+    return "derived:" + hashlib.sha256(facts.encode()).hexdigest()
+
+
+def record(sender, event, esp_name, **kwargs):
+    """Receiver of Anymail's `tracking` signal, inside the webhook's request."""
+    suppression = suppression_for(event)
+    if suppression is None or not event.recipient:
+        return
+    issue_reference = str((event.metadata or {}).get("newsletter_issue", ""))
+    row, created = TrackingEvent.objects.get_or_create(
+        esp_name=esp_name,
+        event_id=event_id_of(event, esp_name),
+        defaults={
+            "event_type": event.event_type,
+            "suppresses_as": suppression,
+            "recipient": event.recipient,
+            "message_id": str(event.message_id or "")[:255],
+            "metadata_issue": issue_reference if issue_reference.isdigit() else "",
+            "description": str(
+                event.description or event.mta_response or event.reject_reason or ""
+            )[:DESCRIPTION_MAX_LENGTH],
+            "occurred_at": event.timestamp or timezone.now(),
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: apply_tracking_event.delay(row.pk))

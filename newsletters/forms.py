@@ -1,0 +1,84 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.widgets import AdminDateTimeInput
+
+from newsroom.models import NewsStoryPage
+
+EMAIL_MAX_LENGTH = 254
+
+
+def story_topics():
+    """The topics of the stories the public may see: what a subscriber may say they like."""
+    return (
+        Tag.objects.filter(
+            newsroom_storytopic_items__content_object__in=NewsStoryPage.objects.published()
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        required=False,
+        help_text=_("Optional: we use it to greet you."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics that interest you"),
+        queryset=Tag.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = story_topics()
+
+
+class AccountNewsletterForm(forms.Form):
+    """The account page's choice, and the welcome page's button (which sends receive=on)."""
+
+    receive = forms.BooleanField(label=_("Send me the newsletter"), required=False)
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
+
+
+class SendIssueForm(forms.Form):
+    """The editor's "Send": now, or at a time to come."""
+
+    NOW, LATER = "now", "later"
+
+    when = forms.ChoiceField(
+        label=_("When"),
+        choices=[(NOW, _("Now")), (LATER, _("At a time I choose"))],
+        initial=NOW,
+        widget=forms.RadioSelect,
+    )
+    send_at = forms.DateTimeField(label=_("Send at"), required=False, widget=AdminDateTimeInput)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("when") == self.LATER:
+            send_at = cleaned_data.get("send_at")
+            if send_at is None:
+                self.add_error("send_at", _("Choose when to send the issue."))
+            elif send_at <= timezone.now():
+                self.add_error("send_at", _("Choose a time in the future."))
+        return cleaned_data
+
+    def send_time(self):
+        if self.cleaned_data["when"] == self.LATER:
+            return self.cleaned_data["send_at"]
+        return timezone.now()

@@ -1,0 +1,100 @@
+"""Anymail's tracking webhooks, behind the secret they need here.
+
+Anymail accepts unauthenticated posts when ANYMAIL["WEBHOOK_SECRET"] is not set (it only
+warns): here every post is refused until it is set. A missing or wrong password gets 401
+with a Basic challenge (where Anymail's own check would answer 400), and a body that cannot
+be read (not JSON, not the provider's shape) gets 400 rather than an error page. Only the
+tracking webhooks are mounted: the newsletter receives no mail.
+"""
+
+import logging
+from functools import wraps
+
+from anymail import urls as anymail_urls
+from anymail.exceptions import AnymailConfigurationError, AnymailError
+from anymail.signals import tracking
+from anymail.utils import get_anymail_setting, get_request_basic_auth
+from django.http import HttpResponse
+from django.urls import URLPattern
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+logger = logging.getLogger(__name__)
+
+# What reading a malformed body raises inside a provider's parse_events; Anymail's errors
+# for a body of the wrong kind (an inbound message posted to the tracking URL, for one).
+MALFORMED = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AnymailError,
+    AnymailConfigurationError,
+)
+
+
+class MalformedWebhook(Exception):
+    pass
+
+
+def webhook_secrets():
+    secrets = get_anymail_setting("webhook_secret", default=[])
+    return [secrets] if isinstance(secrets, str) and secrets else list(secrets or [])
+
+
+def _text_response(message, status):
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def behind_the_secret(view):
+    @csrf_exempt
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        secrets = webhook_secrets()
+        if not secrets:
+            logger.error("A webhook post was refused: ANYMAIL has no WEBHOOK_SECRET.")
+            return _text_response(_("Webhooks are refused until a secret is configured."), 403)
+        given = get_request_basic_auth(request)
+        if given is None or not any(constant_time_compare(given, secret) for secret in secrets):
+            response = _text_response(_("Authentication is required."), 401)
+            response["WWW-Authenticate"] = 'Basic realm="newsletter webhooks", charset="UTF-8"'
+            return response
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def strict(view_class):
+    """The provider's view, answering 400 to a body it cannot read."""
+
+    def parse_events(self, request):
+        try:
+            return view_class.parse_events(self, request)
+        except MALFORMED as error:
+            raise MalformedWebhook from error
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return view_class.post(self, request, *args, **kwargs)
+        except MalformedWebhook:
+            return _text_response(_("The body of this request could not be read."), 400)
+
+    return type(
+        f"Strict{view_class.__name__}", (view_class,), {"parse_events": parse_events, "post": post}
+    )
+
+
+def tracking_urlpatterns():
+    patterns = []
+    for pattern in anymail_urls.urlpatterns:
+        view_class = getattr(pattern.callback, "view_class", None)
+        if view_class is not None and getattr(view_class, "signal", None) is tracking:
+            view = behind_the_secret(strict(view_class).as_view())
+            patterns.append(URLPattern(pattern.pattern, view, name=pattern.name))
+    return patterns
+
+
+urlpatterns = tracking_urlpatterns()
+app_name = "anymail"

@@ -1,0 +1,165 @@
+"""The newsletter editor sends an issue from the admin, now or later, watches it go out, and
+looks after the subscribers; an editor without the permission to send cannot."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from django.utils import timezone
+
+from newsletters.models import Delivery, Sending, Subscriber
+from tests.factories import NewsletterIssueFactory, SubscriberFactory, UserFactory
+from tests.mailbox import accepted_messages
+
+pytestmark = pytest.mark.django_db
+
+VIEWSET = "wagtailsnippets_newsletters_newsletterissue"
+
+
+def url(view_name, issue):
+    return reverse(f"{VIEWSET}:{view_name}", args=[issue.pk])
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(UserFactory(email="desk@example.org", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def readers(db):
+    return [*SubscriberFactory.create_batch(3), SubscriberFactory(language="fr")]
+
+
+def test_the_send_page_says_who_will_receive_the_issue(editor_client, issue, readers):
+    page = editor_client.get(url("send", issue))
+
+    assert page.status_code == 200
+    assert "This issue goes to the 3 confirmed subscribers" in page.content.decode()
+
+
+def test_send_now_sends_and_shows_the_progress(editor_client, issue, readers):
+    response = editor_client.post(url("send", issue), {"when": "now"})
+
+    assert response.headers["Location"] == url("sending", issue)
+    assert len(accepted_messages()) == 1
+    page = editor_client.get(url("sending", issue)).content.decode()
+    assert "The issue is on its way." in page
+    assert 'data-count="sent">3<' in page
+    assert "/static/newsletters/js/sending.js" in page
+    counts = editor_client.get(url("sending_counts", issue)).json()
+    assert counts["status"] == "sent" and counts["under_way"] is False
+    assert counts["counts"] == {
+        "queued": 0,
+        "sent": 3,
+        "failed": 0,
+        "skipped": 0,
+        "bounced": 0,
+        "complained": 0,
+        "unsubscribed": 0,
+    }
+    # An issue goes out once: its Send page now leads to its sending.
+    assert editor_client.get(url("send", issue)).headers["Location"] == url("sending", issue)
+
+
+def test_send_later_schedules_and_can_be_cancelled(editor_client, issue, readers):
+    later = timezone.localtime() + datetime.timedelta(days=1)
+
+    editor_client.post(
+        url("send", issue), {"when": "later", "send_at": later.strftime("%Y-%m-%d %H:%M")}
+    )
+
+    sending = Sending.objects.get()
+    assert sending.status == Sending.Status.SCHEDULED
+    assert abs(sending.send_at - later) < datetime.timedelta(minutes=1)
+    assert accepted_messages() == []
+    assert "Cancel the sending" in editor_client.get(url("sending", issue)).content.decode()
+
+    editor_client.post(url("cancel", issue))
+
+    assert Sending.objects.get().status == Sending.Status.CANCELLED
+
+
+def test_a_time_in_the_past_or_none_is_refused(editor_client, issue):
+    past = editor_client.post(url("send", issue), {"when": "later", "send_at": "2001-01-01 09:00"})
+    missing = editor_client.post(url("send", issue), {"when": "later"})
+    nonsense = editor_client.post(url("send", issue), {"when": "whenever"})
+
+    assert "Choose a time in the future." in past.content.decode()
+    assert "Choose when to send the issue." in missing.content.decode()
+    assert nonsense.status_code == 200 and "form" in nonsense.context
+    assert not Sending.objects.exists()
+
+
+def test_the_failed_deliveries_are_listed_and_can_be_retried(editor_client, issue, readers):
+    editor_client.post(url("send", issue), {"when": "now"})
+    failed = Delivery.objects.first()
+    Delivery.objects.filter(pk=failed.pk).update(
+        status=Delivery.Status.FAILED, error="AnymailAPIError: 503"
+    )
+
+    page = editor_client.get(url("sending", issue)).content.decode()
+    assert "AnymailAPIError: 503" in page and "Retry failed deliveries" in page
+
+    editor_client.post(url("retry_failed", issue))
+
+    assert Delivery.objects.get(pk=failed.pk).status == Delivery.Status.SENT
+    assert len(accepted_messages()) == 2
+
+
+def test_the_edit_page_leads_to_send_then_to_the_sending(editor_client, issue):
+    edit = editor_client.get(url("edit", issue)).content.decode()
+    assert url("send", issue) in edit
+
+    editor_client.post(url("send", issue), {"when": "now"})
+
+    edit = editor_client.get(url("edit", issue)).content.decode()
+    assert url("sending", issue) in edit
+
+
+def test_the_listing_shows_each_issue_s_status(editor_client, issue):
+    NewsletterIssueFactory(subject="Scheduled issue")
+    scheduled = NewsletterIssueFactory(subject="Scheduled issue")
+    Sending.objects.create(issue=scheduled, send_at=timezone.now() + datetime.timedelta(days=1))
+
+    page = editor_client.get(reverse(f"{VIEWSET}:list")).content.decode()
+
+    assert "Draft" in page and "Scheduled" in page
+
+
+def test_an_editor_without_the_permission_to_send_cannot(client, issue):
+    editors = Group.objects.get(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_newsletterissue"),
+    )
+    editor = UserFactory(email="writer@example.org", is_staff=True)
+    editor.groups.add(editors)
+    client.force_login(editor)
+
+    assert client.get(url("edit", issue)).status_code == 200
+    assert url("send", issue) not in client.get(url("edit", issue)).content.decode()
+    # Wagtail answers a denied admin page by sending the user to the dashboard, with a message.
+    for refused in (
+        client.get(url("send", issue)),
+        client.post(url("send", issue), {"when": "now"}),
+        client.post(url("send_test", issue)),
+        client.get(url("sending_counts", issue)),
+    ):
+        assert (refused.status_code, refused.headers["Location"]) == (302, "/admin/")
+    assert not Sending.objects.exists()
+    assert accepted_messages() == []
+
+
+def test_subscribers_are_listed_filtered_and_exported_but_not_added(editor_client, readers):
+    listing = editor_client.get("/admin/newsletters/subscribers/?language=fr")
+    export = editor_client.get("/admin/newsletters/subscribers/?export=csv")
+
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert readers[-1].email in page and readers[0].email not in page
+    assert export.status_code == 200
+    assert readers[0].email in b"".join(export.streaming_content).decode()
+    assert editor_client.get("/admin/newsletters/subscribers/new/").status_code in (302, 403)
+    assert Subscriber.objects.count() == 4
