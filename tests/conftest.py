@@ -26,6 +26,16 @@ def root_page(db):
 
 
 @pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, with the second factor passed as the admin requires."""
+    from django.test import Client
+
+    from tests.admin_login import sign_in_to_admin
+
+    return sign_in_to_admin(Client(), admin_user)
+
+
+@pytest.fixture
 def terms_of_use(home):
     """Published terms of use, which registering and downloading ask to accept."""
     from users.models import TermsOfUsePage

@@ -112,6 +112,8 @@ def test_the_production_settings_pass_the_deploy_check():
         "ALLOWED_HOSTS": "news.example.org",
         "CACHE_URL": "locmemcache://",
         "DATABASE_URL": "sqlite:///:memory:",
+        "ANYMAIL_ESP": "mailgun",
+        "ANYMAIL": '{"MAILGUN_API_KEY": "key", "WEBHOOK_SECRET": "newsroom:webhook-secret"}',
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsletters.models import Delivery, Sending, Subscriber
+from tests.admin_login import sign_in_to_admin
 from tests.factories import NewsletterIssueFactory, SubscriberFactory, UserFactory
 from tests.mailbox import accepted_messages
 
@@ -23,7 +24,9 @@ def url(view_name, issue):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(UserFactory(email="desk@example.org", is_staff=True, is_superuser=True))
+    sign_in_to_admin(
+        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
+    )
     return client
 
 
@@ -136,7 +139,7 @@ def test_an_editor_without_the_permission_to_send_cannot(client, issue):
     )
     editor = UserFactory(email="writer@example.org", is_staff=True)
     editor.groups.add(editors)
-    client.force_login(editor)
+    sign_in_to_admin(client, editor)
 
     assert client.get(url("edit", issue)).status_code == 200
     assert url("send", issue) not in client.get(url("edit", issue)).content.decode()

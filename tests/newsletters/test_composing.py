@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
 from newsletters.models import NewsletterIssue
+from tests.admin_login import sign_in_to_admin
 from tests.factories import NewsletterIssueFactory, StoryFactory, UserFactory
 from tests.mailbox import accepted_messages
 from tests.translating import into_test_french, translate_strings
@@ -25,7 +26,7 @@ def editor(db):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    sign_in_to_admin(client, editor)
     return client
 
 
