@@ -32,6 +32,10 @@ SUPPRESSING_REJECTIONS = {
     RejectReason.UNSUBSCRIBED: Feedback.UNSUBSCRIBED,
 }
 DESCRIPTION_MAX_LENGTH = 1000
+# An address longer than RFC 5321 allows is no subscriber's; a number longer than this is
+# no issue's.
+RECIPIENT_MAX_LENGTH = 254
+ISSUE_NUMBER_MAX_DIGITS = 18
 
 
 def suppression_for(event):
@@ -55,18 +59,20 @@ def event_id_of(event, esp_name):
 def record(sender, event, esp_name, **kwargs):
     """Receiver of Anymail's `tracking` signal, inside the webhook's request."""
     suppression = suppression_for(event)
-    if suppression is None or not event.recipient:
+    recipient = str(event.recipient or "")
+    if suppression is None or not recipient or len(recipient) > RECIPIENT_MAX_LENGTH:
         return
     issue_reference = str((event.metadata or {}).get("newsletter_issue", ""))
+    names_an_issue = issue_reference.isdigit() and len(issue_reference) <= ISSUE_NUMBER_MAX_DIGITS
     row, created = TrackingEvent.objects.get_or_create(
         esp_name=esp_name,
         event_id=event_id_of(event, esp_name),
         defaults={
             "event_type": event.event_type,
             "suppresses_as": suppression,
-            "recipient": event.recipient,
+            "recipient": recipient,
             "message_id": str(event.message_id or "")[:255],
-            "metadata_issue": issue_reference if issue_reference.isdigit() else "",
+            "metadata_issue": issue_reference if names_an_issue else "",
             "description": str(
                 event.description or event.mta_response or event.reject_reason or ""
             )[:DESCRIPTION_MAX_LENGTH],

@@ -289,7 +289,10 @@ def send_test(issue, user, *, connection=None):
         tags=["newsletter-test"],
         metadata={"newsletter_issue": str(issue.pk)},
     )
-    outcome = provider_for(connection).send(batch, connection)[user.email]
+    try:
+        outcome = provider_for(connection).send(batch, connection)[user.email]
+    except PROVIDER_ERRORS as error:
+        raise ProviderUnavailable(_describe(error), attempts=1) from error
     if not outcome.accepted:
         raise ProviderUnavailable(outcome.detail, attempts=1)
 

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from taggit.models import Tag
 
 from users.access import has_verified_email
 from users.tasks import send_email
@@ -32,14 +33,14 @@ def ask_to_subscribe(email, *, language, topics=(), name=""):
 
 
 def confirm(token):
-    """Follow a confirmation link: the subscription, with the choices made on the form.
-    Following it again changes nothing. InvalidToken or ExpiredToken for a bad link,
-    Subscriber.DoesNotExist if the subscriber was deleted since."""
+    """Follow a confirmation link: the subscription, with the choices made on the form (of
+    the topics, those that still exist). Following it twice is harmless. InvalidToken or
+    ExpiredToken for a bad link, Subscriber.DoesNotExist if the subscriber was deleted."""
     confirmation = read_confirmation_token(token)
     subscriber = Subscriber.objects.get(pk=confirmation.subscriber_id)
     subscriber.confirm(
         language=confirmation.language,
-        topics=confirmation.topic_ids,
+        topics=Tag.objects.filter(pk__in=confirmation.topic_ids),
         name=confirmation.name,
     )
     return subscriber

@@ -2,6 +2,7 @@
 the work (sending.py, the models), which tests call directly too."""
 
 import datetime
+import logging
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from . import sending
 from .models import NewsletterIssue, Sending, TrackingEvent
+
+logger = logging.getLogger(__name__)
 
 
 def retry_countdown(failed_attempts):
@@ -62,19 +65,21 @@ def send_due_issues():
         send_issue.delay(sending_id)
 
 
-@shared_task(
-    autoretry_for=(sending.ProviderUnavailable,),
-    retry_backoff=10,
-    retry_backoff_max=600,
-    max_retries=5,
-    acks_late=True,
-    ignore_result=True,
-)
-def send_test_issue(issue_id, user_id):
+@shared_task(bind=True, acks_late=True, ignore_result=True, max_retries=5)
+def send_test_issue(self, issue_id, user_id):
+    """An editor's test of an issue, retried with backoff if the provider fails. Without a
+    broker there is no worker to retry on: the editor sees no test arrive and sends again."""
     issue = NewsletterIssue.objects.filter(pk=issue_id).first()
     user = get_user_model().objects.filter(pk=user_id).first()
-    if issue is not None and user is not None:
+    if issue is None or user is None:
+        return
+    try:
         sending.send_test(issue, user)
+    except sending.ProviderUnavailable as error:
+        if self.request.is_eager:
+            logger.warning("The test of issue %s did not go out: %s", issue_id, error)
+            return
+        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries + 1)) from error
 
 
 @shared_task(acks_late=True, ignore_result=True)

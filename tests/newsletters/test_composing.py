@@ -155,3 +155,22 @@ def test_the_demo_issue_is_a_draft_in_english_and_french_ready_to_preview(
     assert "Bonjour Ada," in preview
     assert "Le secrétaire général s’entretient de l’adhésion de la Suède" in preview
     assert mail.outbox == []
+
+
+def test_a_test_the_provider_refuses_is_reported_not_an_error(editor_client, stories, caplog):
+    from anymail.exceptions import AnymailAPIError
+    from anymail.signals import pre_send
+
+    def unavailable(sender, message, esp_name, **kwargs):
+        message.anymail_test_response = AnymailAPIError("503 Service Unavailable")
+
+    pre_send.connect(unavailable, weak=False)
+    try:
+        issue = NewsletterIssueFactory(stories=stories)
+        response = editor_client.post(reverse(f"{VIEWSET}:send_test", args=[issue.pk]))
+    finally:
+        pre_send.disconnect(unavailable)
+
+    assert response.status_code == 302
+    assert accepted_messages() == []
+    assert "did not go out" in caplog.text

@@ -221,3 +221,15 @@ def test_the_admin_lists_the_reports(admin_client, client, sent_issue):
 
     assert listing.status_code == 200
     assert "gone@example.org" in listing.content.decode()
+
+
+def test_a_report_with_odd_values_is_taken_without_error(client, sent_issue):
+    odd = postmark_report(
+        "gone@example.org", event_id=5, Metadata={"newsletter_issue": "9" * 40}, MessageID=None
+    )
+    too_long = postmark_report("x" * 300 + "@example.org", event_id=6)
+
+    assert post(client, odd).status_code == 200
+    assert post(client, too_long).status_code == 200
+    assert Subscriber.objects.get(email="gone@example.org").status == "bounced"
+    assert TrackingEvent.objects.count() == 1
