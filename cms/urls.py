@@ -40,6 +40,7 @@ if settings.SERVE_MEDIA_FILES:
 urlpatterns += i18n_patterns(
     path("", include("users.urls")),
     path("", include("videos.urls")),
+    path("", include("search.urls")),
     path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
     path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
     path("", include(wagtail_urls)),
