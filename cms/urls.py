@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("users.urls")),
     path("", include("videos.urls")),
     path("", include("newsletters.urls")),
+    path("", include("search.urls")),
     path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
     path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
     path("", include(wagtail_urls)),

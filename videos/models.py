@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import CollectionMember
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia, MediaQuerySet, MediaType
 
@@ -108,10 +109,24 @@ class Video(AbstractMedia):
     )
 
     search_fields = [
-        *AbstractMedia.search_fields,
+        # wagtailmedia's fields, but with the title and tags weighing as a page's title does
+        # (wagtailmedia weighs them 10, a page 2), so that the site search ranks a video and a
+        # story that match alike.
+        *CollectionMember.search_fields,
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.FilterField("title"),
+        index.RelatedFields(
+            "tags", [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+        ),
+        index.FilterField("uploaded_by_user"),
+        index.FilterField("type"),
         index.SearchField("description"),
         index.SearchField("transcript"),
         index.SearchField("location"),
+        # Site search keeps to the public videos (by id) and lists them newest first.
+        index.FilterField("id"),
+        index.FilterField("created_at"),
     ]
 
     class Meta(AbstractMedia.Meta):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -323,6 +324,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "newsletters.tasks.send_due_issues",
         "schedule": 60.0,
     },
+    "forget-old-search-statistics": {
+        "task": "search.tasks.forget_old_search_statistics",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # Wagtail's own background work (search index, reference index) goes through django-tasks;
@@ -354,7 +359,26 @@ if DEEPL_AUTH_KEY:
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Newsroom")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/backend.py): Wagtail's database backend, which on PostgreSQL stems each
+# page in its own language; Elasticsearch or OpenSearch by naming its Wagtail backend, e.g.
+# SEARCH_BACKEND=wagtail.search.backends.opensearch2 and SEARCH_URLS=https://host:9200, with
+# its client library installed, then `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": env("SEARCH_BACKEND", default="search.backend"),
+        # The PostgreSQL text search configuration of each language in LANGUAGES, and of
+        # autocomplete; search/migrations/0001 makes them.
+        "SEARCH_CONFIGS": {"en": "english_unaccent", "fr": "french_unaccent"},
+        "AUTOCOMPLETE_CONFIG": "simple_unaccent",
+    }
+}
+if env("SEARCH_URLS", default=""):
+    WAGTAILSEARCH_BACKENDS["default"] |= {
+        "URLS": env.list("SEARCH_URLS"),
+        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="newsroom_"),
+    }
+# How long search statistics are kept, in days: the search terms reports cover this period.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAILMEDIA = {

@@ -1,0 +1,78 @@
+"""The snippet under each search result: a few lines of its text with the reader's words marked.
+
+Words are matched as the search matched them: case and accents folded, then reduced to their
+stem by the Snowball stemmer of the result's language, the algorithm PostgreSQL's `english`
+and `french` configurations use. So a search for "ratifications" marks "ratification", and
+"suede" marks "Suède". In a language Snowball has no stemmer for, whole words are matched.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+WORD = re.compile(r"\w+")
+WORDS_BEFORE_THE_FIRST_MATCH = 8
+SNIPPET_WORDS = 32
+# Enough text for the first match of almost any story; the rest is not read.
+MOST_CHARACTERS_READ = 20_000
+
+
+def fold(word):
+    """The word in lower case without its accents, as the unaccent dictionary makes it."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language_code):
+    algorithm = get_language_info(language_code)["name"].lower()
+    if algorithm not in snowballstemmer.algorithms():
+        return None
+    return snowballstemmer.stemmer(algorithm)
+
+
+class Highlighter:
+    def __init__(self, words, language_code):
+        self._stemmer = _stemmer(language_code)
+        self._stems = {self._stem(word) for word in words}
+        # A word is only stemmed if it begins as one of the stems does: stemming changes the
+        # end of a word, so this skips most words of a text at the cost of a string compare.
+        self._beginnings = tuple({stem[:2] for stem in self._stems})
+
+    def _stem(self, word):
+        folded = fold(word)
+        return self._stemmer.stemWord(folded) if self._stemmer else folded
+
+    def matches(self, word):
+        return fold(word).startswith(self._beginnings) and self._stem(word) in self._stems
+
+    def snippet(self, text):
+        """Escaped HTML: about SNIPPET_WORDS words of `text` from just before the first word
+        that matches, each match in <mark>; the beginning of `text` if nothing matches."""
+        text = text[:MOST_CHARACTERS_READ]
+        words = list(WORD.finditer(text))
+        if not words:
+            return ""
+        first = next((n for n, word in enumerate(words) if self.matches(word.group())), None)
+        start = 0 if first is None else max(0, first - WORDS_BEFORE_THE_FIRST_MATCH)
+        shown = words[start : start + SNIPPET_WORDS]
+        parts = ["… " if start else ""]
+        position = shown[0].start()
+        for word in shown:
+            parts.append(escape(text[position : word.start()]))
+            if self.matches(word.group()):
+                parts.append(f"<mark>{escape(word.group())}</mark>")
+            else:
+                parts.append(escape(word.group()))
+            position = word.end()
+        if start + SNIPPET_WORDS < len(words):
+            parts.append(" …")
+        else:
+            parts.append(escape(text[position:]))
+        # Every piece of text above is escaped.
+        return mark_safe("".join(parts))
