@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search.models import QueryDailyMisses, forget_old_search_statistics, record_search
+from tests.admin_login import sign_in_to_admin
 from tests.factories import StoryFactory, UserFactory
 
 
@@ -65,7 +66,7 @@ def test_statistics_older_than_their_max_age_are_forgotten(db, settings):
 @pytest.fixture
 def administrator(db, client):
     admin = UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    sign_in_to_admin(client, admin)
     return client
 
 
@@ -112,7 +113,7 @@ def test_only_administrators_read_the_report(db, client):
     editor.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    client.force_login(editor)
+    sign_in_to_admin(client, editor)
 
     response = client.get(reverse("search_no_result_report"))
 
