@@ -4,6 +4,7 @@ from benchmarks import (
     downloads,
     registration,
     requests_per_second,
+    search,
     story_queries,
     story_render,
     transcode,
@@ -18,6 +19,7 @@ def main():
         transcode,
         requests_per_second,
         downloads,
+        search,
     ):
         benchmark.main()
 
