@@ -5,6 +5,7 @@ from benchmarks import (
     newsletter_send,
     registration,
     requests_per_second,
+    search,
     story_queries,
     story_render,
     transcode,
@@ -20,6 +21,7 @@ def main():
         requests_per_second,
         downloads,
         newsletter_send,
+        search,
     ):
         benchmark.main()
 

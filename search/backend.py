@@ -37,14 +37,24 @@ from functools import cached_property, reduce
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import BooleanField, F, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
+from wagtail.search.models import IndexEntry
+
+# How many of a search's matches are ranked by relevance (see MultilingualSearchQueryCompiler).
+RANKED_AT_MOST = 1000
 
 
 def SearchBackend(params):
@@ -66,12 +76,73 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.configs_for_query(self.queryset.model)
 
+    def handles(self):
+        return self.fields is None and isinstance(self.query, (PlainText, Phrase, And, Or))
+
+    def matches(self, config):
+        """Every object that matches, found in the index alone: as the objects whose title or
+        body vector matches. Wagtail matches their concatenation, which no index can serve,
+        so its query reads every vector of the index on every search."""
+        search_query = self.build_tsquery(self.query, config=config)
+        entries = IndexEntry._default_manager.filter(
+            Q(title=search_query) | Q(body=search_query),
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        # The index keeps ids as text: cast them to the model's own id type.
+        pk = self.queryset.model._meta.pk
+        id_type = type(pk.target_field if pk.is_relation else pk)()
+        return self.queryset.filter(
+            pk__in=entries.values(object_pk=Cast("object_id", output_field=id_type))
+        )
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Wagtail's search, made to cost what a page of results needs rather than what
+        every match would. Ranking reads the whole vector of each object it ranks: a word in
+        10,000 stories would cost 10,000 such reads on every page. So only the RANKED_AT_MOST
+        newest matches (highest ids) are ranked; older matches follow them, newest first. A
+        reader searching for a word found in thousands of stories gets the best of the
+        recent ones first. Other queries (match-all, fuzzy, on named fields) go Wagtail's way.
+        """
+        if not self.handles():
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        matches = self.matches(config)
+        if not self.order_by_relevance:
+            ordered = matches if matches.query.order_by else matches.order_by("-pk")
+            return ordered[start:stop]
+        # Read first, then given back as one array, so that PostgreSQL ranks these and no
+        # others: given them as a subquery, it ranks every match and keeps these afterwards.
+        newest = list(matches.order_by("-pk").values_list("pk", flat=True)[:RANKED_AT_MOST])
+        meta = self.queryset.model._meta
+        among_these = RawSQL(
+            f'"{meta.db_table}"."{meta.pk.column}" = ANY(%s::bigint[])',
+            (newest,),
+            output_field=BooleanField(),
+        )
+        rank = self._build_rank_expression(self.get_index_vectors(None), config)
+        ranked = self.queryset.filter(among_these).annotate(**{score_field or "_rank": rank})
+        ranked = ranked.order_by(F(score_field or "_rank").desc(), "-pk")
+        if stop is not None and stop <= RANKED_AT_MOST:
+            return ranked[start:stop]
+        older = matches.exclude(among_these).order_by("-pk")
+        if score_field is not None:
+            older = older.annotate(**{score_field: Value(0.0)})
+        tail_stop = None if stop is None else stop - RANKED_AT_MOST
+        return [*ranked[start:], *older[max(start - RANKED_AT_MOST, 0) : tail_stop]]
+
     def build_tsquery(self, query, config=None):
         if not isinstance(config, tuple):
             return super().build_tsquery(query, config=config)
         build = super().build_tsquery
         in_each_language = [build(query, config=each) for each in config]
         return reduce(operator.or_, [each for each in in_each_language if each is not None])
+
+
+class MultilingualSearchResults(PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if not compiler.handles():
+            return super()._do_count()
+        return compiler.matches(compiler.get_config(self.backend)).count()
 
 
 class MultilingualIndex(PostgresIndex):
@@ -88,6 +159,7 @@ class MultilingualIndex(PostgresIndex):
 
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = MultilingualSearchQueryCompiler
+    results_class = MultilingualSearchResults
     index_class = MultilingualIndex
 
     def __init__(self, params):

@@ -9,12 +9,14 @@ search is made within what they allow.
 
 import dataclasses
 import datetime
+import hashlib
 import heapq
 import re
 from functools import cached_property
 from itertools import islice
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -91,6 +93,40 @@ class Hit:
     snippet: str
     language: str
     promoted: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class ResultsPage:
+    """One page of results, as the results page shows it and as it is cached: the promoted
+    results (first page only), then that page's results, and how many there are in all."""
+
+    number: int
+    num_pages: int
+    total: int
+    promoted: list
+    hits: list
+
+    def __iter__(self):
+        return iter([*self.promoted, *self.hits])
+
+    def __len__(self):
+        return len(self.promoted) + len(self.hits)
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
 
 
 def story_text(story):
@@ -179,9 +215,23 @@ class SiteSearch:
 
     def suggestions(self):
         """The stories, then the videos, whose titles begin with the words typed so far: the
-        last word may be the beginning of one."""
+        last word may be the beginning of one. Kept as pages of results are (`page`)."""
         if len("".join(self.criteria.words)) < SUGGESTIONS_FROM_LETTERS:
             return []
+        words = " ".join(self.criteria.words).casefold()
+        key = ":".join(
+            [
+                "search:suggestions",
+                self.language,
+                str(content_version()),
+                hashlib.sha256(words.encode()).hexdigest(),
+            ]
+        )
+        return fragment_cache().get_or_set(
+            key, self._suggestions, timeout=settings.SEARCH_RESULTS_KEPT_SECONDS
+        )
+
+    def _suggestions(self):
         words = " ".join(self.criteria.words)
         stories = self.backend.autocomplete(
             words,
@@ -254,6 +304,43 @@ class SiteSearch:
 
     # Results
 
+    def page(self, number, *, per_page):
+        """Page `number` of the results (a page that does not exist reads as the nearest that
+        does). Readers search for the same words again and again, and a search costs more
+        than any other page of the site, so a page of results is kept for a minute
+        (SEARCH_RESULTS_KEPT_SECONDS), and
+        forgotten at once when content or promoted results change (the content version): what
+        is unpublished, expires or is restricted leaves at once. With a broker, a story just
+        published is indexed by a worker a moment later, so it may take up to that minute to
+        appear in a search made in between."""
+        criteria_and_page = repr((self.criteria, number)).encode()
+        key = ":".join(
+            [
+                "search:page",
+                self.language,
+                str(content_version()),
+                str(per_page),
+                hashlib.sha256(criteria_and_page).hexdigest(),
+            ]
+        )
+        return fragment_cache().get_or_set(
+            key,
+            lambda: self._page(number, per_page),
+            timeout=settings.SEARCH_RESULTS_KEPT_SECONDS,
+        )
+
+    def _page(self, number, per_page):
+        paginator = Paginator(self.results(), per_page)
+        page = paginator.get_page(number)
+        promoted = self.promoted if page.number == 1 else []
+        return ResultsPage(
+            number=page.number,
+            num_pages=paginator.num_pages,
+            total=paginator.count + len(promoted),
+            promoted=promoted,
+            hits=list(page),
+        )
+
     def results(self):
         """Every result but the promoted ones, best or newest first: a sequence that counts
         and slices, as Django's Paginator wants."""
@@ -301,7 +388,7 @@ class SiteSearch:
     def _story_hit(self, story):
         return Hit(
             kind=STORY,
-            kind_label=KINDS[STORY],
+            kind_label=str(KINDS[STORY]),
             title=story.title,
             url=story.get_url(self.request),
             date=story.date,
@@ -312,7 +399,7 @@ class SiteSearch:
     def _video_hit(self, video):
         return Hit(
             kind=VIDEO,
-            kind_label=KINDS[VIDEO],
+            kind_label=str(KINDS[VIDEO]),
             title=video.title,
             url=self._video_url(video),
             date=timezone.localdate(video.created_at),
@@ -328,7 +415,7 @@ class SiteSearch:
             text = description or page.search_description or getattr(page, "intro", "")
             hit = Hit(
                 kind="page",
-                kind_label=capfirst(page._meta.verbose_name),
+                kind_label=str(capfirst(page._meta.verbose_name)),
                 title=page.title,
                 url=page.get_url(self.request),
                 date=page.last_published_at and timezone.localdate(page.last_published_at),
@@ -342,7 +429,7 @@ class SiteSearch:
     def _link_hit(self, promotion):
         return Hit(
             kind="link",
-            kind_label=_("Link"),
+            kind_label=str(_("Link")),
             title=promotion.external_link_text or promotion.external_link_url,
             url=promotion.external_link_url,
             date=None,

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -28,17 +27,10 @@ def search_page(request):
         "alternates": _the_same_search_in_each_language(request, query_string(criteria)),
     }
     if criteria.wanted:
-        paginator = Paginator(search.results(), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
-        promoted = search.promoted if results.number == 1 else []
+        results = search.page(request.GET.get("page"), per_page=RESULTS_PER_PAGE)
         if results.number == 1 and criteria.words:
-            record_search.delay(criteria.text, bool(paginator.count or promoted))
-        context |= {
-            "results": results,
-            "promoted": promoted,
-            "total": paginator.count + len(promoted),
-            "query_string": query_string(criteria),
-        }
+            record_search.delay(criteria.text, bool(results.total))
+        context |= {"results": results, "query_string": query_string(criteria)}
     return TemplateResponse(request, "search/search_page.html", context)
 
 

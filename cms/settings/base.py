@@ -159,6 +159,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Random reads cost about what sequential ones do on SSDs and from memory. With
+    # PostgreSQL's default of 4, a word found in most stories is looked for by reading every
+    # entry of the search index rather than its GIN index: ten times slower
+    # (benchmarks/search.py, docs/PERFORMANCE.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -377,6 +382,9 @@ if env("SEARCH_URLS", default=""):
         "URLS": env.list("SEARCH_URLS"),
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="newsroom_"),
     }
+# How long a page of search results is kept for readers searching for the same words
+# (search/searching.py): what is unpublished leaves at once, what is published may take this long.
+SEARCH_RESULTS_KEPT_SECONDS = 60
 # How long search statistics are kept, in days: the search terms reports cover this period.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

@@ -101,7 +101,7 @@ class NarrowingAndOrdering(TestCase):
         first = self.client.get("/en/search/?q=harbour&topic=ports")
         last = self.client.get("/en/search/?q=harbour&topic=ports&page=2")
 
-        self.assertEqual(first.context["total"], 14)
+        self.assertEqual(first.context["results"].total, 14)
         self.assertEqual((len(hits_of(first)), len(hits_of(last))), (10, 4))
         self.assertContains(first, 'href="?q=harbour&amp;topic=ports&amp;page=2"')
         self.assertEqual(set(map(str, hits_of(first))) & set(map(str, hits_of(last))), set())

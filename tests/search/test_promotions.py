@@ -37,7 +37,15 @@ class PromotedResults(TestCase):
         self.assertEqual([hit.url for hit in hits].count(self.seed.url), 1)
         self.assertFalse(any(hit.promoted for hit in hits[1:]))
         self.assertContains(response, '<span class="badge badge--promoted">Recommended</span>')
-        self.assertEqual(response.context["total"], len(hits))
+        self.assertEqual(response.context["results"].total, len(hits))
+
+    def test_a_new_promotion_shows_at_once_though_pages_of_results_are_kept(self):
+        before = hits_of(self.client.get("/en/search/?q=Sweden"))
+        self.promote(self.seed)
+        after = hits_of(self.client.get("/en/search/?q=Sweden"))
+
+        self.assertFalse(before[0].promoted)
+        self.assertEqual((after[0].url, after[0].promoted), (self.seed.url, True))
 
     def test_the_words_are_matched_as_wagtail_normalises_them(self):
         self.promote(self.seed)

@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.search.tasks import insert_or_update_object_task
 
 from newsroom.tasks import publish_scheduled_pages
+from tests.conftest import needs_broker, wait_for
 from tests.factories import StoryFactory
 from tests.search.conftest import processed_video, titles_found
 
@@ -125,7 +126,7 @@ def test_a_video_shown_only_on_a_draft_story_is_found_once_the_story_is_publishe
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
-def test_publishing_queues_the_index_update_as_a_background_task(news_index, client):
+def test_publishing_queues_the_index_update_as_a_background_task(news_index, client, settings):
     story = StoryFactory(title="Queued wombat", live=False)
     queued = task_backends["default"].results
     queued.clear()
@@ -138,5 +139,24 @@ def test_publishing_queues_the_index_update_as_a_background_task(news_index, cli
 
     for update in updates:
         update.task.call(*update.args, **update.kwargs)
+    # The page of results seen before the index was updated is kept for at most a minute.
+    kept = datetime.timedelta(seconds=settings.SEARCH_RESULTS_KEPT_SECONDS)
+    with time_machine.travel(timezone.now() + kept):
+        assert titles_found(client, "/en/search/?q=queued") == ["Queued wombat"]
 
-    assert titles_found(client, "/en/search/?q=queued") == ["Queued wombat"]
+
+@needs_broker
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_celery_worker_indexes_what_is_published_and_the_search_page_finds_it(
+    celery_worker, news_index, client, settings
+):
+    settings.SEARCH_RESULTS_KEPT_SECONDS = 0
+    story = StoryFactory(title="Okapi treaty signed", live=False)
+
+    story.save_revision().publish()
+
+    assert wait_for(lambda: titles_found(client, "/en/search/?q=okapi") == ["Okapi treaty signed"])
+    story.refresh_from_db()
+    story.unpublish()
+    assert titles_found(client, "/en/search/?q=okapi") == []
