@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import hashlib
 import heapq
+import html
 import re
 from functools import cached_property
 from itertools import islice
@@ -137,7 +138,7 @@ def story_text(story):
     def collect(value):
         if isinstance(value, str):
             if not value.startswith(("http://", "https://")):
-                texts.append(strip_tags(value))
+                texts.append(html.unescape(strip_tags(value)))
         elif isinstance(value, dict):
             for item in value.values():
                 collect(item)

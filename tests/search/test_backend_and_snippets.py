@@ -1,0 +1,94 @@
+"""The pieces under the search page: the backend's ranking budget on PostgreSQL, the check
+that every language can be searched, snippets, and the merging of stories and videos."""
+
+import pytest
+from django.core.checks import Error
+from django.test import override_settings
+
+from newsroom.models import NewsStoryPage
+from search import backend as search_backend_module
+from search.backend import search_backend
+from search.checks import every_language_has_a_search_configuration
+from search.searching import MergedResults, Ranked
+from search.snippets import Highlighter
+from tests.factories import StoryFactory
+from tests.search.conftest import needs_postgresql
+
+
+@needs_postgresql
+def test_only_the_newest_matches_are_ranked_and_older_ones_follow_newest_first(
+    news_index, indexed, monkeypatch
+):
+    monkeypatch.setattr(search_backend_module, "RANKED_AT_MOST", 2)
+    with indexed():
+        for title in ["Best harbour harbour harbour", "Harbour two", "Harbour three"]:
+            StoryFactory(title=title)
+        StoryFactory(title="Newest harbour harbour")
+
+    results = search_backend("en").search("harbour", NewsStoryPage.objects.all())
+
+    assert [story.title for story in results[0:4]] == [
+        "Newest harbour harbour",
+        "Harbour three",
+        "Harbour two",
+        "Best harbour harbour harbour",
+    ]
+    assert [story.title for story in results[1:3]] == ["Harbour three", "Harbour two"]
+    assert results.count() == 4
+
+
+def test_every_language_must_have_a_text_search_configuration(settings):
+    backends = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIGS": {"en": "english"}}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        errors = every_language_has_a_search_configuration(None)
+
+    assert [(type(error), error.id) for error in errors] == [(Error, "site_search.E001")]
+    assert "'fr'" in errors[0].msg
+    assert every_language_has_a_search_configuration(None) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "text", "marked"),
+    [
+        ("fr", ["ratifications"], "a appelé à une ratification rapide.", ["ratification"]),
+        ("fr", ["suede"], "l’adhésion de la Suède à l’OTAN", ["Suède"]),
+        ("en", ["running"], "Horses run; the runner runs.", ["run", "runs"]),
+        ("en", ["NATO"], "<b>NATO</b> & allies", ["NATO"]),
+    ],
+)
+def test_snippets_mark_the_words_as_the_search_matched_them(language, words, text, marked):
+    snippet = Highlighter(words, language).snippet(text)
+
+    assert [part.split("</mark>")[0] for part in snippet.split("<mark>")[1:]] == marked
+    assert "<b>" not in snippet
+
+
+def test_a_long_text_is_cut_around_the_first_match():
+    text = " ".join(f"word{number}" for number in range(100)) + " ratification " + "end " * 50
+
+    snippet = Highlighter(["ratification"], "en").snippet(text)
+
+    assert snippet.startswith("… word92 ")
+    assert "<mark>ratification</mark>" in snippet
+    assert snippet.endswith(" …")
+
+
+def test_merged_results_read_each_list_only_as_far_as_the_slice_needs():
+    class Listed(list):
+        sliced_to = []
+
+        def count(self):
+            return len(self)
+
+        def __getitem__(self, index):
+            Listed.sliced_to.append(index.stop)
+            return Listed(super().__getitem__(index))
+
+    stories = Ranked(Listed([9, 7, 5, 3]), to_hit=lambda n: f"story {n}", key=lambda n: n)
+    videos = Ranked(Listed([8, 7, 1]), to_hit=lambda n: f"video {n}", key=lambda n: n)
+    merged = MergedResults(stories, videos)
+
+    assert merged.count() == 7
+    assert merged[0:3] == ["story 9", "video 8", "story 7"]
+    assert merged[3:5] == ["video 7", "story 5"]
+    assert Listed.sliced_to == [3, 3, 5, 5]
