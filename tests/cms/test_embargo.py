@@ -64,11 +64,15 @@ def test_before_its_minute_the_story_and_its_video_are_nowhere(client, embargoed
     assert not any(shown.values()), {name for name, seen in shown.items() if seen}
 
 
-def test_at_its_minute_everything_shows_it_together(client, embargoed, newsletter):
+def test_at_its_minute_everything_shows_it_together(
+    client, embargoed, newsletter, django_capture_on_commit_callbacks
+):
     story, video = embargoed
 
     with time_machine.travel(GO_LIVE + datetime.timedelta(seconds=30), tick=False):
-        publish_scheduled_pages()
+        # Going live commits, and the search index is updated by a task run at commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_scheduled_pages()
         shown = channels(client, story, video, newsletter)
 
     assert all(shown.values()), {name for name, seen in shown.items() if not seen}
