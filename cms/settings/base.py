@@ -403,8 +403,10 @@ SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 SENDFILE_URL = "/private-downloads"
 
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# No Gravatar: avatars would tell a third party who uses the admin, and when.
+# No Gravatar: avatars would tell a third party who uses the admin, and when. No update check
+# from the dashboard either: the admin talks to this site only (its Content-Security-Policy).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
