@@ -1,4 +1,5 @@
 from django import forms
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 MONTH_CHOICES = [
@@ -44,3 +45,15 @@ class StoryFilterForm(forms.Form):
     @property
     def is_filtering(self):
         return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)
+
+
+def filtered_listing(request, items, per_page, **lookups):
+    """What a filtered, paginated listing shows: the filter form, the query string that keeps
+    the filters on the page links, and the page of `items` asked for."""
+    filter_form = StoryFilterForm(request.GET or None)
+    other_params = request.GET.copy()
+    other_params.pop("page", None)
+    page = Paginator(filter_form.filter(items, **lookups), per_page).get_page(
+        request.GET.get("page")
+    )
+    return {"filter_form": filter_form, "filter_query": other_params.urlencode()}, page

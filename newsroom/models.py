@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -18,7 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import StoryBodyBlock
-from .filters import StoryFilterForm
+from .filters import filtered_listing
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
@@ -136,14 +135,8 @@ class NewsIndexPage(NewsroomPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filter_form = StoryFilterForm(request.GET or None)
-        stories = filter_form.filter(self.stories())
-        paginator = Paginator(stories, settings.NEWS_INDEX_PAGE_SIZE)
-        other_params = request.GET.copy()
-        other_params.pop("page", None)
-        context["filter_form"] = filter_form
-        context["filter_query"] = other_params.urlencode()
-        context["stories"] = paginator.get_page(request.GET.get("page"))
+        listing, stories = filtered_listing(request, self.stories(), settings.NEWS_INDEX_PAGE_SIZE)
+        context.update(listing, stories=stories)
         context["topics"] = self.topics()
         return context
 

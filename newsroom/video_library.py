@@ -4,7 +4,6 @@ with its player, captions, transcript, shot list and metadata."""
 from dataclasses import replace
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -18,7 +17,7 @@ from wagtail.search import index
 
 from videos.models import Video
 
-from .filters import StoryFilterForm
+from .filters import filtered_listing
 from .page_base import NewsroomPage
 from .structured_data import video_object
 
@@ -53,20 +52,14 @@ class VideoLibraryPage(RoutablePageMixin, NewsroomPage):
 
     @path("")
     def library(self, request):
-        filter_form = StoryFilterForm(request.GET or None)
-        videos = filter_form.filter(
+        listing, videos = filtered_listing(
+            request,
             self.videos(),
+            VIDEOS_PER_PAGE,
             topic_lookup="shown_on__newsstorypage__topics__slug",
             date_field="created_at",
         )
-        other_params = request.GET.copy()
-        other_params.pop("page", None)
-        context = {
-            "filter_form": filter_form,
-            "filter_query": other_params.urlencode(),
-            "videos": Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page")),
-            "topics": self.topics(),
-        }
+        context = {**listing, "videos": videos, "topics": self.topics()}
         return self.render(request, context_overrides=context)
 
     @path("<int:video_id>/")
