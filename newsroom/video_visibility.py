@@ -39,7 +39,7 @@ def record_videos_of(page):
     with transaction.atomic():
         ShownOn.objects.filter(page_id=page.pk).delete()
         if is_public:
-            ShownOn.objects.bulk_create(_rows_for(page.specific))
+            ShownOn.objects.bulk_create(_rows({page.pk: videos_shown_by(page.specific)}))
 
 
 def record_all():
@@ -49,13 +49,19 @@ def record_all():
         ShownOn.objects.all().delete()
         pages = published(Page.objects.all()).specific().iterator(chunk_size=500)
         ShownOn.objects.bulk_create(
-            (row for page in pages for row in _rows_for(page)), batch_size=1000
+            _rows({page.pk: videos_shown_by(page) for page in pages}), batch_size=1000
         )
 
 
-def _rows_for(page):
-    existing = Video.objects.filter(pk__in=videos_shown_by(page)).values_list("pk", flat=True)
-    return [ShownOn(video_id=pk, page_id=page.pk) for pk in existing]
+def _rows(videos_by_page):
+    """The rows for {page id: video ids}, leaving out videos deleted since: one query."""
+    wanted = set().union(*videos_by_page.values())
+    existing = set(Video.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    return [
+        ShownOn(video_id=video_id, page_id=page_id)
+        for page_id, video_ids in videos_by_page.items()
+        for video_id in video_ids & existing
+    ]
 
 
 def _on_publish(sender, instance, **kwargs):
