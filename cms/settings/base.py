@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "anymail",
+    "mailer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -68,7 +69,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -299,7 +300,15 @@ STORAGES = {
 # The embedded mode serves uploads itself; production leaves them to nginx or a CDN.
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=True)
 
-EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
+# Every email is stored in the database, then delivered by a task (users/email_queue.py);
+# MAILER_EMAIL_BACKEND is the backend that really sends: production sets an Anymail one.
+EMAIL_BACKEND = "users.email_queue.QueuedEmailBackend"
+MAILER_EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
+MAILER_USE_FILE_LOCK = False  # each message is sent under a row lock instead
+MAILER_ERROR_HANDLER = "users.email_queue.defer_on_any_error"
+MAILER_EMAIL_MAX_RETRIES = 12  # beat retries every 10 minutes: two hours of provider outage
+MAILER_EMAIL_LOG_MESSAGE_DATA = False  # the log keeps who and when, never a code or a link
+MAILER_LOG_KEEP_DAYS = 30
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -351,6 +360,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {
+    "deliver-queued-email": {"task": "users.tasks.deliver_queued_email", "schedule": 60.0},
+    "retry-deferred-email": {"task": "users.tasks.retry_deferred_email", "schedule": 600.0},
+    "forget-old-email-log": {
+        "task": "users.tasks.forget_old_email_log",
+        "schedule": 24 * 60 * 60.0,
+    },
     "publish-scheduled-pages": {
         "task": "newsroom.tasks.publish_scheduled_pages",
         "schedule": 60.0,

@@ -38,4 +38,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # ANYMAIL (cms/settings/base.py). Without one, mail goes where the embedded mode puts it.
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
-    EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+    MAILER_EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"

@@ -125,7 +125,7 @@ def test_an_editor_cannot_publish_directly(client, news_index, draft):
     assert not draft.live
 
 
-def test_approving_a_story_deleted_meanwhile_gets_a_not_found_page_not_an_error(
+def test_approving_a_story_deleted_meanwhile_gets_the_admins_not_found_page(
     client, news_index, draft
 ):
     moderator = member_of("Moderators")
@@ -143,6 +143,8 @@ def test_approving_a_story_deleted_meanwhile_gets_a_not_found_page_not_an_error(
     )
 
     assert response.status_code == 404
+    assert response.redirect_chain == [], "no detour to the public site's /en/admin/…"
+    assert response.templates[0].name == "wagtailadmin/404.html"
     assert "not found" in response.content.decode().lower()
 
 
