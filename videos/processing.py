@@ -31,7 +31,11 @@ class ProcessingError(Exception):
 
 
 def process_video(video):
-    """Probe, checksum, poster and preview, saving progress as it goes."""
+    """Probe, checksum, poster and preview, saving progress as it goes.
+
+    The poster and the preview are stored only once both are made, just before the row that
+    names them: a worker killed in the middle (its task is then run again) leaves no file
+    behind that nothing points to."""
     video.status, video.progress, video.failure_reason = Video.Status.PROCESSING, 0, ""
     video.save(update_fields=["status", "progress", "failure_reason"])
     try:
@@ -39,9 +43,10 @@ def process_video(video):
             master = Path(folder) / "master"
             video.sha256, video.file_size = _copy_and_hash(video, master)
             _probe(video, master)
-            video.thumbnail.save(f"{_stem(video)}.jpg", ContentFile(_poster(master)), save=False)
+            poster = _poster(master)
             preview = Path(folder) / "preview.mp4"
             _transcode_preview(video, master, preview)
+            video.thumbnail.save(f"{_stem(video)}.jpg", ContentFile(poster), save=False)
             video.preview.save(f"{_stem(video)}.mp4", ContentFile(preview.read_bytes()), save=False)
     except ProcessingError as problem:
         _fail(video, str(problem))
