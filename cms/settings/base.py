@@ -187,14 +187,14 @@ def caches_on(default):
 
 def fail_open(cache):
     """A Redis cache that answers "not cached" while Redis is unreachable instead of raising,
-    and gives up on a connection within half a second (django-redis; Django's own
-    RedisCache raises). Other caches are returned as they are."""
+    and gives up on a connection within half a second (django-redis, cms/fail_open_cache.py;
+    Django's own RedisCache raises). Other caches are returned as they are."""
     if "redis" not in cache["BACKEND"].lower():
         return cache
     options = {key.upper(): value for key, value in cache.get("OPTIONS", {}).items()}
     return {
         **cache,
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "cms.fail_open_cache.FailOpenRedisCache",
         "OPTIONS": {
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
