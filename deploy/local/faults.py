@@ -242,6 +242,7 @@ def worker_killed_mid_task():
     os.kill(task["worker_pid"], signal.SIGKILL)
     say(f"  killed pool process {task['worker_pid']} of {task['hostname']}")
     _processed_once(video, after=REDELIVERY_SECONDS)
+    _ran_twice(task["id"])
 
     say("a whole worker (parent and pool) killed with SIGKILL; a second worker takes over")
     _start_second_worker()
@@ -254,6 +255,7 @@ def worker_killed_mid_task():
         say(f"  killed {task['hostname']} (process group {group}); waiting for redelivery")
         started = time.monotonic()
         _processed_once(video, after=REDELIVERY_SECONDS)
+        _ran_twice(task["id"])
         say(f"  redone by the other worker {time.monotonic() - started:.0f} s later")
     finally:
         stack("stop", "worker2")
@@ -327,6 +329,15 @@ def _processed_once(video, *, after):
         f"previews on disk: {previews}, the video names {video.preview.name}",
     )
     say(f"  video {video.pk} processed; one poster and one preview on disk: no duplicate effect")
+
+
+def _ran_twice(task_id):
+    """The workers' logs show the task received twice and finished once."""
+    logs = "".join(path.read_text() for path in LOG_DIR.glob("worker*.log"))
+    received = logs.count(f"[{task_id}] received")
+    finished = logs.count(f"[{task_id}] succeeded")
+    check(received >= 2 and finished == 1, f"task {task_id}: {received} runs, {finished} ended")
+    say(f"  task {task_id}: received {received} times, finished once")
 
 
 def _start_second_worker():
