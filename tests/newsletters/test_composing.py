@@ -4,7 +4,7 @@ with wagtail-localize, and sends a test to themself."""
 import pytest
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -128,6 +128,8 @@ def test_an_editor_sends_a_test_to_themself(editor_client, editor, stories):
     assert message.subject == "[Test] This week"
     assert message.merge_data["desk@example.org"]["greeting"] == "Hello Ada,"
     assert not issue.deliveries.exists()
+    (logged,) = ModelLogEntry.objects.for_instance(issue).filter(action="newsletters.send_test")
+    assert logged.user == editor
 
 
 def test_the_demo_issue_is_a_draft_in_english_and_french_ready_to_preview(
