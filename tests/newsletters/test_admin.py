@@ -25,9 +25,9 @@ def url(view_name, issue):
 
 @pytest.fixture
 def editor_client(client):
-    sign_in_to_admin(
-        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    )
+    editor = UserFactory(email="desk@example.org")
+    editor.groups.add(Group.objects.get(name="Newsletter editors"))
+    sign_in_to_admin(client, editor)
     return client
 
 
