@@ -78,6 +78,17 @@ def test_a_master_missing_from_the_bucket_is_the_same_clear_page(
     assert not Download.objects.exists()
 
 
+def test_in_the_embedded_mode_a_master_missing_from_its_folder_is_the_same_clear_page(
+    public_video, downloader_client
+):
+    public_video.file.storage.delete(public_video.file.name)
+
+    response = downloader_client.get(reverse("video_download", args=[public_video.pk]))
+
+    assert response.status_code == 503
+    assert not Download.objects.exists()
+
+
 def test_an_upload_while_the_store_is_down_is_refused_clearly_and_saves_nothing(
     object_storage, editor_client, settings
 ):
