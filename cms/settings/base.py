@@ -281,6 +281,124 @@ STORAGES = {
 # The embedded mode serves uploads itself; production leaves them to nginx or a CDN.
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=True)
 
+# --- Object storage ---------------------------------------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, public media and the private masters live in S3-compatible
+# object storage (django-storages, through cms/object_storage.py) instead of the two folders
+# above; unset, nothing changes. The variables:
+#   AWS_STORAGE_BUCKET_NAME          the bucket of public media: images, documents, previews,
+#                                    posters, captions. Setting it turns object storage on.
+#   AWS_PRIVATE_STORAGE_BUCKET_NAME  the masters' bucket; unset: the same bucket.
+#   AWS_PUBLIC_MEDIA_LOCATION        key prefix of public media (default "media").
+#   AWS_PRIVATE_MEDIA_LOCATION       key prefix of the masters (default "private"). In one
+#                                    bucket the two prefixes must differ, neither inside the other.
+#   AWS_S3_ENDPOINT_URL              the S3 API of another provider (MinIO, Ceph, R2, Scaleway…);
+#                                    unset: Amazon S3's, for the region.
+#   AWS_S3_REGION_NAME               the buckets' region, e.g. eu-west-3.
+#   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY
+#                                    the keys; unset: boto3's own search (an instance role, ~/.aws).
+#   AWS_S3_ADDRESSING_STYLE          "path" or "virtual" (bucket in the host name); unset: boto3's
+#                                    choice.
+#   AWS_S3_CUSTOM_DOMAIN             the host public media is served from (a CDN in front of the
+#                                    bucket); unset: the bucket's own address.
+#   MASTER_DOWNLOAD_URL_SECONDS      how long a master's signed download address works (default
+#                                    300); the download view makes a new one at every click.
+# Public media get plain, unsigned addresses: `manage.py configure_buckets` lets anyone read the
+# public prefix and no one the masters, which are only ever handed out by the download view.
+MASTER_DOWNLOAD_URL_SECONDS = env.int("MASTER_DOWNLOAD_URL_SECONDS", default=5 * 60)
+
+
+def object_storages(
+    bucket,
+    *,
+    private_bucket="",
+    public_location="media",
+    private_location="private",
+    endpoint_url="",
+    region_name="",
+    access_key="",
+    secret_key="",
+    addressing_style="",
+    custom_domain="",
+    download_url_seconds=MASTER_DOWNLOAD_URL_SECONDS,
+):
+    """STORAGES' "default" and "private" in object storage."""
+    # Imported here so that this section stays in one piece.
+    from botocore.config import Config
+    from django.core.exceptions import ImproperlyConfigured
+
+    private_bucket = private_bucket or bucket
+    public_prefix, private_prefix = public_location.strip("/"), private_location.strip("/")
+    if private_bucket == bucket and (
+        not public_prefix
+        or not private_prefix
+        or f"{public_prefix}/".startswith(f"{private_prefix}/")
+        or f"{private_prefix}/".startswith(f"{public_prefix}/")
+    ):
+        raise ImproperlyConfigured(
+            "Public media and masters share a bucket: give them two separate prefixes "
+            "(AWS_PUBLIC_MEDIA_LOCATION, AWS_PRIVATE_MEDIA_LOCATION) or two buckets."
+        )
+    connection = {
+        "endpoint_url": endpoint_url or None,
+        "region_name": region_name or None,
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        # A store that does not answer fails a request within seconds, not minutes; signed
+        # addresses carry X-Amz-Expires (signature version 4), which every provider accepts.
+        "client_config": Config(
+            signature_version="s3v4",
+            s3={"addressing_style": addressing_style or "auto"},
+            connect_timeout=5,
+            read_timeout=60,
+            retries={"mode": "standard", "max_attempts": 3},
+        ),
+        # Two masters both called "interview.mxf" stay two files, as in a folder.
+        "file_overwrite": False,
+        # A file read from the store spools to disk past this size: masters are never held in
+        # memory (django-storages' default keeps the whole file there).
+        "max_memory_size": 16 * 1024 * 1024,
+    }
+    backend = "cms.object_storage.ObjectStorage"
+    return {
+        "default": {
+            "BACKEND": backend,
+            "OPTIONS": {
+                **connection,
+                "bucket_name": bucket,
+                "location": public_prefix,
+                "querystring_auth": False,
+                "custom_domain": custom_domain or None,
+            },
+        },
+        "private": {
+            "BACKEND": backend,
+            "OPTIONS": {
+                **connection,
+                "bucket_name": private_bucket,
+                "location": private_prefix,
+                "querystring_auth": True,
+                "querystring_expire": download_url_seconds,
+            },
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES |= object_storages(
+        env("AWS_STORAGE_BUCKET_NAME"),
+        private_bucket=env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=""),
+        public_location=env("AWS_PUBLIC_MEDIA_LOCATION", default="media"),
+        private_location=env("AWS_PRIVATE_MEDIA_LOCATION", default="private"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL", default=""),
+        region_name=env("AWS_S3_REGION_NAME", default=""),
+        access_key=env("AWS_ACCESS_KEY_ID", default=""),
+        secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=""),
+    )
+# --- end of object storage --------------------------------------------------------------------
+
+
 # Every email is stored in the database, then delivered by a task (users/email_queue.py);
 # MAILER_EMAIL_BACKEND is the backend that really sends: production sets an Anymail one.
 EMAIL_BACKEND = "users.email_queue.QueuedEmailBackend"
