@@ -235,7 +235,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # allauth's defaults, with failed logins limited to 5 per account per 15 minutes and a
 # one-minute cooldown on "Send new code".
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1/60s/key"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/900s/key",
+    "confirm_email": "1/60s/key",
+    # The public newsletter form (newsletters/views.py), per client address.
+    "newsletter_subscribe": "20/h/ip",
+}
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
 # What other apps add to the account and welcome pages (users/ knows nothing of them):

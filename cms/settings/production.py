@@ -15,6 +15,10 @@ if env.bool("DOWNLOADS_BY_X_ACCEL", default=True):
 CACHES = caches_on(env.cache("CACHE_URL"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies in front that append to X-Forwarded-For: nginx (1), or a CDN and nginx (2).
+# allauth's rate limits count per client address; trusting none would count every visitor as
+# nginx's one address, and trusting more than there are would let a client choose its own.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
