@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and messages middleware, so it sees the cookies they set.
+    "cms.cache_headers.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -416,6 +419,40 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 NEWS_INDEX_PAGE_SIZE = 10
 SCHEDULER_INTERVAL_SECONDS = env.int("SCHEDULER_INTERVAL_SECONDS", default=60)
+
+# --- Caching and the CDN (cms/cache_headers.py, newsroom/frontend_cache.py) ---
+# How long browsers, then shared caches, may keep a page every anonymous reader gets; 0 keeps
+# every response private. Publishing purges the CDN, so it may keep pages longer.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+CDN_CACHE_MAX_AGE = env.int("CDN_CACHE_MAX_AGE", default=600)
+# The CDN whose cache publishing purges: "cloudflare" or "cloudfront"; none by default.
+CDN_PROVIDER = env("CDN_PROVIDER", default="")
+if CDN_PROVIDER == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        }
+    }
+elif CDN_PROVIDER == "cloudfront":
+    # AWS credentials come the usual way: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+    # machine's role.
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif CDN_PROVIDER:
+    raise ImproperlyConfigured(
+        f"CDN_PROVIDER must be cloudflare or cloudfront, not {CDN_PROVIDER!r}"
+    )
+else:
+    WAGTAILFRONTENDCACHE = {}
+# Each translation is a page with its own URL, which newsroom/frontend_cache.py purges; Wagtail
+# must not also copy each URL under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {
     "version": 1,
