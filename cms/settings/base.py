@@ -11,6 +11,9 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.error_reporting import start_error_reporting
+from cms.logs import logging_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -454,13 +458,18 @@ else:
 # must not also copy each URL under every language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# --- Logs and error reports (cms/logs.py, cms/request_id.py, cms/error_reporting.py) ---
+# Readable lines here; production writes one JSON object per line.
+LOGGING = logging_settings(env("LOG_LEVEL", default="INFO"), json_lines=False)
+# Per-request lines (method, path, status, duration): production's; runserver prints its own.
+LOGGING["loggers"]["cms.requests"] = {"level": "WARNING"}
+# Celery workers keep the handlers above rather than installing their own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    start_error_reporting(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

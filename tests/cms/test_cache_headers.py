@@ -2,8 +2,6 @@
 reader, forms with a CSRF token, account pages, newsletter links, search results, the admin and
 the health checks stay private (cms/cache_headers.py)."""
 
-import re
-
 import pytest
 
 from tests.admin_login import sign_in_to_admin
@@ -68,14 +66,14 @@ def test_a_signed_in_readers_pages_are_private(client, story):
     client.force_login(UserFactory())
 
     for url in ["/en/", story.url, "/en/feeds/rss/"]:
-        assert PRIVATE <= cache_control(client.get(url)), url
+        assert cache_control(client.get(url)) >= PRIVATE, url
 
 
 def test_a_visitor_with_a_session_is_answered_privately(client, story):
     """Part-way through registering, say: the session is theirs, and so is the answer."""
     client.cookies["sessionid"] = "a-session-of-someone"
 
-    assert PRIVATE <= cache_control(client.get(story.url))
+    assert cache_control(client.get(story.url)) >= PRIVATE
 
 
 def test_forms_with_a_csrf_token_are_never_shared(client, db):
@@ -84,7 +82,7 @@ def test_forms_with_a_csrf_token_are_never_shared(client, db):
 
         assert response.status_code == 200, url
         assert 'name="csrfmiddlewaretoken"' in response.content.decode(), url
-        assert PRIVATE <= cache_control(response), url
+        assert cache_control(response) >= PRIVATE, url
 
 
 def test_a_password_protected_page_is_never_shared(client, story):
@@ -97,7 +95,7 @@ def test_a_password_protected_page_is_never_shared(client, story):
     response = client.get(story.url)
 
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
-    assert PRIVATE <= cache_control(response)
+    assert cache_control(response) >= PRIVATE
 
 
 def test_newsletter_links_and_search_results_are_private(client, story):
@@ -107,14 +105,14 @@ def test_newsletter_links_and_search_results_are_private(client, story):
         "/en/search/?q=accession",
         "/en/search/suggestions/?q=acc",
     ]:
-        assert PRIVATE <= cache_control(client.get(url)), url
+        assert cache_control(client.get(url)) >= PRIVATE, url
 
 
 def test_errors_redirects_and_writes_are_private(client, story):
-    assert PRIVATE <= cache_control(client.get("/en/no-such-page/"))
-    assert PRIVATE <= cache_control(client.get("/"))
+    assert cache_control(client.get("/en/no-such-page/")) >= PRIVATE
+    assert cache_control(client.get("/")) >= PRIVATE
     response = client.post("/en/newsletter/", {"email": "not an address"})
-    assert PRIVATE <= cache_control(response)
+    assert cache_control(response) >= PRIVATE
 
 
 def test_views_that_decide_for_themselves_keep_their_header(client, db):
@@ -138,10 +136,4 @@ def test_the_admin_is_private(client, story):
 def test_no_shared_caching_when_the_lifetime_is_zero(client, story, settings):
     settings.PUBLIC_CACHE_MAX_AGE = 0
 
-    assert PRIVATE <= cache_control(client.get(story.url))
-
-
-def test_every_response_names_its_request(client, story):
-    response = client.get(story.url)
-
-    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+    assert cache_control(client.get(story.url)) >= PRIVATE
