@@ -38,8 +38,11 @@ def urls_changed_by(page):
     batch.add_page(page)
     batch.add_pages(page.get_translations().live())
     for listing in _listing_pages():
-        for path in listing.cached_paths_showing(page):
-            batch.add_url(listing.get_full_url(batch) + path.lstrip("/"))
+        listing_url = listing.get_full_url(batch)
+        if listing_url is not None:  # None: outside every site, so nowhere to purge
+            batch.add_urls(
+                listing_url + path.lstrip("/") for path in listing.cached_paths_showing(page)
+            )
     root_url = site.root_url
     for language_code, _name in settings.LANGUAGES:
         with translation.override(language_code):
