@@ -8,7 +8,11 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cms.error_reporting import start_error_reporting
+from cms.logs import logging_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -64,10 +68,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and messages middleware, so it sees the cookies they set.
+    "cms.cache_headers.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -555,13 +562,52 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 NEWS_INDEX_PAGE_SIZE = 10
 SCHEDULER_INTERVAL_SECONDS = env.int("SCHEDULER_INTERVAL_SECONDS", default=60)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# --- Caching and the CDN (cms/cache_headers.py, newsroom/frontend_cache.py) ---
+# How long browsers, then shared caches, may keep a page every anonymous reader gets; 0 keeps
+# every response private. Publishing purges the CDN, so it may keep pages longer.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+CDN_CACHE_MAX_AGE = env.int("CDN_CACHE_MAX_AGE", default=600)
+# The CDN whose cache publishing purges: "cloudflare" or "cloudfront"; none by default.
+CDN_PROVIDER = env("CDN_PROVIDER", default="")
+if CDN_PROVIDER == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        }
+    }
+elif CDN_PROVIDER == "cloudfront":
+    # AWS credentials come the usual way: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+    # machine's role.
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif CDN_PROVIDER:
+    raise ImproperlyConfigured(
+        f"CDN_PROVIDER must be cloudflare or cloudfront, not {CDN_PROVIDER!r}"
+    )
+else:
+    WAGTAILFRONTENDCACHE = {}
+# Each translation is a page with its own URL, which newsroom/frontend_cache.py purges; Wagtail
+# must not also copy each URL under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# --- Logs and error reports (cms/logs.py, cms/request_id.py, cms/error_reporting.py) ---
+# Readable lines here; production writes one JSON object per line.
+LOGGING = logging_settings(env("LOG_LEVEL", default="INFO"), json_lines=False)
+# Per-request lines (method, path, status, duration): production's; runserver prints its own.
+LOGGING["loggers"]["cms.requests"] = {"level": "WARNING"}
+# Celery workers keep the handlers above rather than installing their own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    start_error_reporting(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

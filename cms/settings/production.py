@@ -1,7 +1,7 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
 from .base import *  # noqa: F403
-from .base import caches_on, env
+from .base import caches_on, env, logging_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -35,3 +35,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
     MAILER_EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+
+# --- Logs: one JSON object per line, with a line per request ---
+LOGGING = logging_settings(
+    env("LOG_LEVEL", default="INFO"), json_lines=env.bool("LOG_JSON", default=True)
+)
