@@ -34,6 +34,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from users.email_queue import delivery_connection
 
@@ -70,9 +71,16 @@ def schedule(issue, *, send_at, requested_by):
     """The editor's "Send": at once (send_at now) or at a time. The issue is rendered when it
     starts, so changes made until then go out. An issue goes out once: asked twice (a double
     click), the second asking gets the first sending."""
-    scheduled, _created = Sending.objects.get_or_create(
+    scheduled, created = Sending.objects.get_or_create(
         issue=issue, defaults={"send_at": send_at, "requested_by": requested_by}
     )
+    if created:
+        log(
+            instance=issue,
+            action="newsletters.send",
+            user=requested_by,
+            data={"send_at": send_at.isoformat()},
+        )
     return scheduled
 
 
