@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint format bench install messages extract-messages migrate demo clean
+.PHONY: stack stack-down stack-faults loadtest
 
 # The source folders whose strings go into locale/*/LC_MESSAGES/django.po.
 MAKEMESSAGES := makemessages --all --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks
@@ -54,6 +55,23 @@ format: install
 
 bench: messages
 	$(PY) -m benchmarks
+
+# ---- The production-like stack on this machine (deploy/local/, README "Production") ----
+# nginx, gunicorn, a Celery worker and beat, PostgreSQL and a Redis of its own, on
+# http://127.0.0.1:8080/ with production settings; everything under var/stack/.
+stack: install
+	deploy/local/stack up
+
+stack-down:
+	deploy/local/stack down
+
+# Redis restarted under load, a worker killed mid-task, PostgreSQL unreachable (make stack first).
+stack-faults: install
+	$(PY) deploy/local/faults.py
+
+# locust against `make stack`: 50 users for 60 s unless LOADTEST_USERS / LOADTEST_SECONDS say.
+loadtest: install
+	deploy/local/loadtest
 
 clean:
 	rm -rf $(VENV) var

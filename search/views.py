@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -5,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from kombu.exceptions import OperationalError
 
 from newsroom.page_base import Alternate
 
@@ -13,6 +16,7 @@ from .searching import SearchCriteria, SiteSearch, tidy
 from .tasks import record_search
 
 RESULTS_PER_PAGE = 10
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -29,7 +33,7 @@ def search_page(request):
     if criteria.wanted:
         results = search.page(request.GET.get("page"), per_page=RESULTS_PER_PAGE)
         if results.number == 1 and criteria.words:
-            record_search.delay(criteria.text, bool(results.total))
+            _count(criteria.text, found=bool(results.total))
         context |= {"results": results, "query_string": query_string(criteria)}
     return TemplateResponse(request, "search/search_page.html", context)
 
@@ -40,6 +44,15 @@ def suggestions(request):
     criteria = SearchCriteria(text=tidy(request.GET.get("q", "")))
     found = SiteSearch(get_language(), criteria, request).suggestions()
     return JsonResponse({"suggestions": found})
+
+
+def _count(text, *, found):
+    """A worker counts the search for the statistics. While the broker is away (Redis
+    restarting) this one search goes uncounted, and the reader still gets their results."""
+    try:
+        record_search.apply_async((text, found), retry=False)
+    except OperationalError as error:
+        logger.warning("A search was not counted: the broker refused the task (%s)", error)
 
 
 def _the_same_search_in_each_language(request, query):

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 PREVIEW_MAX_HEIGHT = 720
 PREVIEW_CRF = "23"
+PREVIEW_AUDIO_RATE = 48000
 POSTER_AT_SECONDS = 1.0
 CHUNK_BYTES = 1024 * 1024
 
@@ -31,7 +32,11 @@ class ProcessingError(Exception):
 
 
 def process_video(video):
-    """Probe, checksum, poster and preview, saving progress as it goes."""
+    """Probe, checksum, poster and preview, saving progress as it goes.
+
+    The poster and the preview are stored only once both are made, just before the row that
+    names them: a worker killed in the middle (its task is then run again) leaves no file
+    behind that nothing points to."""
     video.status, video.progress, video.failure_reason = Video.Status.PROCESSING, 0, ""
     video.save(update_fields=["status", "progress", "failure_reason"])
     made = []
@@ -40,10 +45,11 @@ def process_video(video):
             master = Path(folder) / "master"
             video.sha256, video.file_size = _copy_and_hash(video, master)
             _probe(video, master)
-            video.thumbnail.save(f"{_stem(video)}.jpg", ContentFile(_poster(master)), save=False)
-            made.append(video.thumbnail.name)
+            poster = _poster(master)
             preview = Path(folder) / "preview.mp4"
             _transcode_preview(video, master, preview)
+            video.thumbnail.save(f"{_stem(video)}.jpg", ContentFile(poster), save=False)
+            made.append(video.thumbnail.name)
             with preview.open("rb") as made_preview:
                 video.preview.save(f"{_stem(video)}.mp4", File(made_preview), save=False)
     except ProcessingError as problem:
@@ -158,21 +164,30 @@ def _transcode_preview(video, master, destination):
         sound = None
         source_audio = source.streams.audio[0] if source.streams.audio else None
         if source_audio is not None:
-            sound = output.add_stream("aac", rate=48000, layout="stereo")
-            resampler = av.AudioResampler(format="fltp", layout="stereo", rate=48000)
+            sound = output.add_stream("aac", rate=PREVIEW_AUDIO_RATE, layout="stereo")
+            resampler = av.AudioResampler(format="fltp", layout="stereo", rate=PREVIEW_AUDIO_RATE)
         total = (video.duration or 0) or None
+        # Each frame is numbered as it is written (pictures at the preview's rate, sound by
+        # its samples): the encoder cannot number frames given none, and the muxer refuses
+        # them at the source's second keyframe.
+        pictures = samples = 0
         for packet in source.demux(*[s for s in (source_video, source_audio) if s is not None]):
             for frame in packet.decode():
                 if packet.stream.type == "video":
                     frame = frame.reformat(width=width, height=height, format="yuv420p")
-                    frame.pts = None
+                    frame.pts, frame.time_base = pictures, 1 / rate
+                    pictures += 1
                     output.mux(picture.encode(frame))
                     _report_progress(
                         video, frame_time=packet.pts, base=packet.time_base, total=total
                     )
                 else:
                     for resampled in resampler.resample(frame):
-                        resampled.pts = None
+                        resampled.pts, resampled.time_base = (
+                            samples,
+                            Fraction(1, PREVIEW_AUDIO_RATE),
+                        )
+                        samples += resampled.samples
                         output.mux(sound.encode(resampled))
         output.mux(picture.encode())
         if sound is not None:

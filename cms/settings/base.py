@@ -192,6 +192,25 @@ def caches_on(default):
     }
 
 
+def fail_open(cache):
+    """A Redis cache that answers "not cached" while Redis is unreachable instead of raising,
+    and gives up on a connection within half a second (django-redis, cms/fail_open_cache.py;
+    Django's own RedisCache raises). Other caches are returned as they are."""
+    if "redis" not in cache["BACKEND"].lower():
+        return cache
+    options = {key.upper(): value for key, value in cache.get("OPTIONS", {}).items()}
+    return {
+        **cache,
+        "BACKEND": "cms.fail_open_cache.FailOpenRedisCache",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            **options,
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+
+
 CACHES = caches_on(env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"))
 
 AUTH_USER_MODEL = "users.User"
@@ -457,6 +476,23 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task taken by a worker that then died whole (SIGKILL, a lost host) is handed out again once
+# it has been unacknowledged this long; a pool process that dies is requeued at once
+# (reject-on-worker-lost). It must exceed the longest task and the longest countdown, or
+# those would run twice. A web process that cannot reach Redis gives up on sending a task
+# within a second (kombu's default keeps retrying for six, holding a gunicorn worker all
+# that time); workers reconnect on their own schedule, unaffected.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3 * 60 * 60),
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    "connect_retries_timeout": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {

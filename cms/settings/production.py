@@ -1,7 +1,7 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
 from .base import *  # noqa: F403
-from .base import caches_on, env, logging_settings
+from .base import caches_on, env, fail_open, logging_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -12,7 +12,11 @@ if env.bool("DOWNLOADS_BY_X_ACCEL", default=True):
     SENDFILE_BACKEND = "django_sendfile.backends.nginx"
 
 # Rate limits and cached fragments must be shared by every web process: Redis, required here.
-CACHES = caches_on(env.cache("CACHE_URL"))
+# The cache fails open: while Redis is away (a restart, a failover) pages are rendered
+# without it, rather than answering 500 (django-redis's IGNORE_EXCEPTIONS; /readyz still
+# reports the cache as failing). Rate limits are not enforced for that time.
+CACHES = caches_on(fail_open(env.cache("CACHE_URL")))
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The proxies in front that append to X-Forwarded-For: nginx (1), or a CDN and nginx (2).
@@ -23,8 +27,8 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only `make stack` turns this off, to serve production settings on plain-HTTP loopback.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

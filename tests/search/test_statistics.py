@@ -118,3 +118,31 @@ def test_only_administrators_read_the_report(db, client):
     response = client.get(reverse("search_no_result_report"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.fixture
+def broker_away():
+    """Celery publishing to a Redis that is not there (port 1 refuses at once), as while the
+    broker restarts; the app's connection pools are made again for it, and after it."""
+    from cms.celery import app
+
+    def renew_pools():
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = app.conf.task_always_eager, app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_url = False, "redis://127.0.0.1:1/0"
+    renew_pools()
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = saved
+        renew_pools()
+
+
+def test_a_search_is_answered_while_the_broker_is_away(story, client, broker_away):
+    response = client.get("/en/search/?q=wombat")
+
+    assert response.status_code == 200
+    assert "Wombat treaty signed" in response.content.decode()
+    assert searches_of("wombat") == (0, 0)

@@ -65,6 +65,23 @@ def test_the_preview_is_h264_aac_at_most_720p_and_starts_playing_early(tall_mast
 
 
 @pytest.mark.django_db
+def test_a_master_longer_than_one_keyframe_interval_gives_a_preview_as_long(tmp_path):
+    """The pattern's encoder puts a keyframe every 250 frames (10 s): a preview whose frames
+    carried no timestamps failed at the second one, and its picture lasted one frame."""
+    path = tmp_path / "long.mp4"
+    render_test_pattern(str(path), seconds=12, width=320, height=180)
+
+    video = process_video(video_with_master(path.read_bytes()))
+
+    assert video.status == Video.Status.READY, video.failure_reason
+    with video.preview.open("rb") as preview, av.open(preview) as container:
+        picture, sound = container.streams.video[0], container.streams.audio[0]
+        assert picture.frames == 300
+        assert math.isclose(picture.duration * picture.time_base, 12, abs_tol=0.1)
+        assert math.isclose(sound.duration * sound.time_base, 12, abs_tol=0.1)
+
+
+@pytest.mark.django_db
 def test_a_file_that_is_not_video_fails_with_a_reason_and_no_crash():
     video = process_video(video_with_master(b"this is not a video at all", name="notes.mp4"))
 
