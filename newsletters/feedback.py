@@ -10,8 +10,9 @@ clicks, deliveries) are not kept.
 import hashlib
 
 from anymail.signals import EventType, RejectReason
-from django.db import transaction
 from django.utils import timezone
+
+from users.hand_off import hand_off_after_commit
 
 from .models import Delivery, TrackingEvent
 from .tasks import apply_tracking_event
@@ -80,4 +81,5 @@ def record(sender, event, esp_name, **kwargs):
         },
     )
     if created:
-        transaction.on_commit(lambda: apply_tracking_event.delay(row.pk))
+        # Beat applies reports left waiting should the broker not take this.
+        hand_off_after_commit(apply_tracking_event, row.pk)

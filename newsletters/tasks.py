@@ -87,3 +87,15 @@ def apply_tracking_event(event_id):
     event = TrackingEvent.objects.filter(pk=event_id).first()
     if event is not None:
         event.apply()
+
+
+@shared_task(ignore_result=True)
+def apply_waiting_tracking_events():
+    """Every five minutes: the reports whose task never reached a worker (the broker was
+    away when they came in). Applying one twice changes nothing."""
+    waiting = TrackingEvent.objects.filter(
+        processed_at__isnull=True,
+        received_at__lt=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    for event in waiting.order_by("pk")[:1000]:
+        event.apply()

@@ -19,10 +19,10 @@ import logging
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from kombu.exceptions import OperationalError
 from mailer.backend import DbBackend
 from mailer.models import RESULT_FAILURE, MessageLog
 
+from .hand_off import hand_off
 from .tasks import deliver_queued_email
 
 logger = logging.getLogger(__name__)
@@ -37,12 +37,9 @@ class QueuedEmailBackend(DbBackend):
 
 
 def _ask_a_worker_to_deliver():
-    """The message is safe in the database already. If the broker cannot take the task right
-    now, the request still succeeds: beat's next round delivers the message."""
-    try:
-        deliver_queued_email.apply_async(retry=False)
-    except OperationalError as error:
-        logger.warning("Queued email waits for beat: the broker refused the task (%s)", error)
+    """The message is safe in the database already: if the broker cannot take the task right
+    now, beat's next round delivers it."""
+    hand_off(deliver_queued_email)
 
 
 def delivery_connection(**kwargs):

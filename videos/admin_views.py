@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
+
+from users.hand_off import hand_off_after_commit
 
 from .models import Video
 from .tasks import process_video_task
@@ -19,6 +20,6 @@ def reprocess(request, pk):
     video.status, video.progress, video.failure_reason = Video.Status.WAITING, 0, ""
     video.save(update_fields=["status", "progress", "failure_reason"])
     log(instance=video, action="videos.process_again", user=request.user)
-    transaction.on_commit(lambda: process_video_task.delay(video.pk))
+    hand_off_after_commit(process_video_task, video.pk)
     messages.success(request, _("“%(title)s” will be processed again.") % {"title": video.title})
     return redirect("wagtailmedia:edit", video.pk)

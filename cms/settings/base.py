@@ -506,6 +506,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "newsroom.tasks.publish_scheduled_pages",
         "schedule": 60.0,
     },
+    "apply-waiting-provider-reports": {
+        "task": "newsletters.tasks.apply_waiting_tracking_events",
+        "schedule": 5 * 60.0,
+    },
     "send-due-newsletters": {
         "task": "newsletters.tasks.send_due_issues",
         "schedule": 60.0,
