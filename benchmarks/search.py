@@ -256,6 +256,11 @@ def add_stories(count_per_language, *, seed=SEED):
                 for key, day, chosen in zip(keys, dates, topics, strict=True)
             ],
         )
+    # Written behind Django's back, as an import would: what the public may see is then
+    # written down anew (search.public_pages).
+    from search.public_pages import record_all
+
+    record_all()
     return vocabularies
 
 

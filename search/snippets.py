@@ -24,6 +24,8 @@ MOST_CHARACTERS_READ = 20_000
 
 def fold(word):
     """The word in lower case without its accents, as the unaccent dictionary makes it."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -43,13 +45,24 @@ class Highlighter:
         # A word is only stemmed if it begins as one of the stems does: stemming changes the
         # end of a word, so this skips most words of a text at the cost of a string compare.
         self._beginnings = tuple({stem[:2] for stem in self._stems})
+        # Each word's answer, for the rest of this search's snippets: news text repeats its
+        # words, and a page of results has ten snippets.
+        self._answers = {}
 
     def _stem(self, word):
-        folded = fold(word)
+        return self._stem_folded(fold(word))
+
+    def _stem_folded(self, folded):
         return self._stemmer.stemWord(folded) if self._stemmer else folded
 
     def matches(self, word):
-        return fold(word).startswith(self._beginnings) and self._stem(word) in self._stems
+        answer = self._answers.get(word)
+        if answer is None:
+            folded = fold(word)
+            answer = self._answers[word] = (
+                folded.startswith(self._beginnings) and self._stem_folded(folded) in self._stems
+            )
+        return answer
 
     def snippet(self, text):
         """Escaped HTML: about SNIPPET_WORDS words of `text` from just before the first word
