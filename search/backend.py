@@ -37,7 +37,7 @@ from functools import cached_property, reduce
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, Count, F, Q, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
@@ -186,16 +186,17 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
             .values("id", "object_pk", "total")[:RANKED_AT_MOST]
         )
         try:
-            newest_sql, newest_params = newest.query.sql_with_params()
+            newest_sql, newest_params = newest.query.get_compiler(newest.db).as_sql()
         except EmptyResultSet:
             return [], 0
-        entries = IndexEntry._default_manager.all()
+        database = connections[newest.db]
+        entries = IndexEntry._default_manager.using(newest.db).all()
         vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
         rank = self._build_rank_expression(vectors, config).resolve_expression(entries.query)
-        compiler = entries.query.get_compiler(connection=connection)
-        rank_sql, rank_params = rank.as_sql(compiler, connection)
-        table = connection.ops.quote_name(IndexEntry._meta.db_table)
-        with connection.cursor() as cursor:
+        compiler = entries.query.get_compiler(connection=database)
+        rank_sql, rank_params = rank.as_sql(compiler, database)
+        table = database.ops.quote_name(IndexEntry._meta.db_table)
+        with database.cursor() as cursor:
             cursor.execute(
                 f"WITH newest AS ({newest_sql}) "
                 f"SELECT newest.object_pk, newest.total, {rank_sql} AS score "
