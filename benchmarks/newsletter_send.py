@@ -86,7 +86,7 @@ def provider_accepting(counter):
 
     post_send.connect(count_and_drop, weak=False)
     try:
-        with override_settings(EMAIL_BACKEND=ANYMAIL_TEST_BACKEND):
+        with override_settings(MAILER_EMAIL_BACKEND=ANYMAIL_TEST_BACKEND):
             yield
     finally:
         post_send.disconnect(count_and_drop)
@@ -108,10 +108,10 @@ def counting_queries(counts):
 def measure_send(issue, subscribers):
     """Send `issue` to its subscribers as the task does (start, then chunk after chunk) and
     return the figures. The process's memory high-water mark is reset just before."""
-    from django.core.mail import get_connection
     from django.utils import timezone
 
     from newsletters import sending
+    from users.email_queue import delivery_connection
 
     counter = {"accepted": 0}
     queries_per_chunk = []
@@ -123,7 +123,7 @@ def measure_send(issue, subscribers):
         scheduled = sending.schedule(issue, send_at=timezone.now(), requested_by=None)
         under_way = sending.start(scheduled.pk)
         start_seconds = time.perf_counter() - started_at
-        sender = sending.ChunkSender(under_way, get_connection())
+        sender = sending.ChunkSender(under_way, delivery_connection())
         while True:
             queries_per_chunk.append(0)
             with counting_queries(queries_per_chunk):

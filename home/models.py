@@ -35,6 +35,7 @@ class HomePage(NewsroomPage):
     # count is the number of languages and no max_count applies.
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.NewsIndexPage", "newsroom.VideoLibraryPage", "users.TermsOfUsePage"]
+    lists_other_pages = True
 
     class Meta:
         verbose_name = _("home page")

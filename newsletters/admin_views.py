@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import sending
@@ -101,6 +102,7 @@ class SendTestView(IssueAdminMixin, View):
     def post(self, request, pk):
         issue, user = self.issue, request.user
         transaction.on_commit(lambda: send_test_issue.delay(issue.pk, user.pk))
+        log(instance=issue, action="newsletters.send_test", user=user)
         messages.success(request, _("A test is on its way to %(email)s.") % {"email": user.email})
         return redirect(url_of("send", issue))
 
@@ -154,6 +156,7 @@ class CancelView(IssueAdminMixin, View):
     def post(self, request, pk):
         sending_ = get_object_or_404(Sending, issue=self.issue)
         if sending_.cancel():
+            log(instance=self.issue, action="newsletters.cancel", user=request.user)
             messages.success(request, _("The sending is cancelled."))
         else:
             messages.error(request, _("The sending has started: it can no longer be cancelled."))
@@ -168,6 +171,12 @@ class RetryFailedView(IssueAdminMixin, View):
         requeued = sending.retry_failed(sending_)
         if requeued:
             transaction.on_commit(lambda: send_issue.delay(sending_.pk))
+            log(
+                instance=self.issue,
+                action="newsletters.retry_failed",
+                user=request.user,
+                data={"deliveries": requeued},
+            )
             message = ngettext(
                 "%(count)s delivery will be tried again.",
                 "%(count)s deliveries will be tried again.",

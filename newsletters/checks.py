@@ -4,7 +4,8 @@ deployment, the provider's reports can reach the site."""
 from anymail.exceptions import AnymailConfigurationError
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import get_connection
+
+from users.email_queue import delivery_connection
 
 from .providers import provider_for
 from .webhooks import webhook_secrets
@@ -13,7 +14,7 @@ from .webhooks import webhook_secrets
 @checks.register(checks.Tags.compatibility)
 def check_email_backend(app_configs, **kwargs):
     try:
-        provider_for(get_connection())
+        provider_for(delivery_connection())
     except (ImproperlyConfigured, AnymailConfigurationError) as error:
         return [checks.Error(str(error), id="newsletters.E001")]
     return []

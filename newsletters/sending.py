@@ -31,10 +31,12 @@ from dataclasses import dataclass
 
 from anymail.exceptions import AnymailError
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
+
+from users.email_queue import delivery_connection
 
 from .models import Delivery, Sending, Subscriber
 from .providers import Batch, Recipient, provider_for
@@ -69,9 +71,16 @@ def schedule(issue, *, send_at, requested_by):
     """The editor's "Send": at once (send_at now) or at a time. The issue is rendered when it
     starts, so changes made until then go out. An issue goes out once: asked twice (a double
     click), the second asking gets the first sending."""
-    scheduled, _created = Sending.objects.get_or_create(
+    scheduled, created = Sending.objects.get_or_create(
         issue=issue, defaults={"send_at": send_at, "requested_by": requested_by}
     )
+    if created:
+        log(
+            instance=issue,
+            action="newsletters.send",
+            user=requested_by,
+            data={"send_at": send_at.isoformat()},
+        )
     return scheduled
 
 
@@ -123,7 +132,7 @@ def _queue_deliveries(sending):
 
 def send_all(sending, *, connection=None):
     """Send chunk after chunk until none is left, then record the sending as sent."""
-    connection = connection or get_connection()
+    connection = connection or delivery_connection()
     sender = ChunkSender(sending, connection)
     while sender.send_next_chunk().claimed:
         pass
@@ -278,7 +287,7 @@ def retry_failed(sending):
 def send_test(issue, user, *, connection=None):
     """The issue as it stands, to the editor alone, through the same provider path as a real
     chunk: what the editor reads is what the service will make of it."""
-    connection = connection or get_connection()
+    connection = connection or delivery_connection()
     content = render_issue(issue, subject_prefix="[Test] ")
     fields = preview_fields(issue, user)
     batch = Batch(

@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -14,7 +15,6 @@ from django.utils import translation
 from taggit.models import Tag
 
 from users.access import has_verified_email
-from users.tasks import send_email
 
 from .models import Subscriber
 from .rendering import absolute_url
@@ -119,12 +119,14 @@ def _send_confirmation(subscriber, *, language, topics, name):
             "SITE_NAME": settings.WAGTAIL_SITE_NAME,
             "LANGUAGE_CODE": language,
         }
-        message = {
-            "subject": render_to_string("newsletters/email/confirm_subject.txt", context).strip(),
-            "text": render_to_string("newsletters/email/confirm_message.txt", context),
-            "html": render_to_string("newsletters/email/confirm_message.html", context),
-            "from_email": settings.NEWSLETTER_FROM_EMAIL,
-            "to": [subscriber.email],
-            "headers": {},
-        }
-    transaction.on_commit(lambda: send_email.delay(message))
+        message = EmailMultiAlternatives(
+            subject=render_to_string("newsletters/email/confirm_subject.txt", context).strip(),
+            body=render_to_string("newsletters/email/confirm_message.txt", context),
+            from_email=settings.NEWSLETTER_FROM_EMAIL,
+            to=[subscriber.email],
+        )
+        message.attach_alternative(
+            render_to_string("newsletters/email/confirm_message.html", context), "text/html"
+        )
+    # Queued in the database; a task delivers it once the surrounding transaction commits.
+    message.send()

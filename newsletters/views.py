@@ -2,6 +2,7 @@
 again, and the account's choice. A bad or expired link gets a page that says so, with status
 400; nothing a visitor sends gives an error page."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
@@ -41,6 +42,17 @@ class SubscribeView(FormView):
         return initial
 
     def form_valid(self, form):
+        # allauth's limiter, the one the accounts use, per client address: the form cannot
+        # be used to have confirmation emails sent in bulk. What was typed stays in the form.
+        if not ratelimit.consume(self.request, action="newsletter_subscribe"):
+            form.add_error(
+                None,
+                _(
+                    "Too many subscriptions have been asked for from your network. "
+                    "Please try again in an hour."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         data = form.cleaned_data
         subscriptions.ask_to_subscribe(
             data["email"], language=data["language"], topics=list(data["topics"]), name=data["name"]

@@ -144,3 +144,21 @@ class NewslettersGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_newsletters_admin():
     return NewslettersGroup()
+
+
+@hooks.register("register_log_actions")
+def register_newsletter_log_actions(actions):
+    actions.register_action(
+        "newsletters.send", _("Send a newsletter"), _("Newsletter sending asked for")
+    )
+    actions.register_action(
+        "newsletters.send_test", _("Send a newsletter test"), _("Newsletter test sent")
+    )
+    actions.register_action(
+        "newsletters.cancel", _("Cancel a newsletter sending"), _("Newsletter sending cancelled")
+    )
+    actions.register_action(
+        "newsletters.retry_failed",
+        _("Retry failed newsletter deliveries"),
+        _("Failed newsletter deliveries retried"),
+    )

@@ -96,6 +96,7 @@ class NewsIndexPage(NewsroomPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.NewsStoryPage"]
     max_count_per_parent = 1
+    lists_other_pages = True
 
     class Meta:
         verbose_name = _("news index")

@@ -51,8 +51,17 @@ class Alternate:
 
 
 class NewsroomPage(Page):
+    # A page that lists others (the home page, the news index, the video library) changes
+    # whenever any page is published or unpublished, so the CDN forgets it every time
+    # (newsroom/frontend_cache.py).
+    lists_other_pages = False
+
     class Meta:
         abstract = True
+
+    def cached_paths_showing(self, page):
+        """The paths under this page's URL that show `page`, for purging when it changes."""
+        return self.get_cached_paths()
 
     @cached_property
     def content_version(self):

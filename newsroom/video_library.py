@@ -20,6 +20,7 @@ from videos.models import Video
 from .filters import filtered_listing
 from .page_base import NewsroomPage
 from .structured_data import video_object
+from .video_visibility import videos_shown_by
 
 VIDEOS_PER_PAGE = 12
 
@@ -33,6 +34,7 @@ class VideoLibraryPage(RoutablePageMixin, NewsroomPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    lists_other_pages = True
 
     class Meta:
         verbose_name = _("video library")
@@ -81,6 +83,14 @@ class VideoLibraryPage(RoutablePageMixin, NewsroomPage):
             "stories": self.stories_showing(video),
         }
         return TemplateResponse(request, "newsroom/video_page.html", context)
+
+    def cached_paths_showing(self, page):
+        """The library, and the page of each video `page` shows: it lists the stories
+        showing that video."""
+        return [
+            *super().cached_paths_showing(page),
+            *(f"/{video_id}/" for video_id in sorted(videos_shown_by(page.specific))),
+        ]
 
     @staticmethod
     def stories_showing(video):

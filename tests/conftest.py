@@ -8,6 +8,11 @@ from wagtail.models import Page
 from cms.celery import app
 from home.models import HomePage
 from newsroom.models import NewsIndexPage
+from tests.object_store import (  # noqa: F401 (fixtures)
+    object_storage,
+    object_storage_in_two_buckets,
+    s3_server,
+)
 
 
 @pytest.fixture

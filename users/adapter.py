@@ -1,11 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from .tasks import send_email
 
 # RFC 5321's limit on an address, which the user model's field also holds.
 EMAIL_MAX_LENGTH = 254
@@ -18,23 +15,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().clean_email(email)
 
     def send_mail(self, template_prefix, email, context):
-        """Render now, in the reader's language, and send from a task once the transaction
-        has committed, so that a provider outage delays a code but never loses it."""
+        """Rendered now, in the reader's language. Sending only queues the message in the
+        database (users/email_queue.py), so a provider outage delays a code but never loses
+        it, and the request never waits on the provider."""
         context = {"email": email, "SITE_NAME": settings.WAGTAIL_SITE_NAME, **context}
-        rendered = self.render_mail(template_prefix, email, {"request": self.request, **context})
-        html = next(
-            (content for content, mimetype in rendered.alternatives if mimetype == "text/html"),
-            "",
-        )
-        message = {
-            "subject": rendered.subject,
-            "text": rendered.body,
-            "html": html,
-            "from_email": rendered.from_email,
-            "to": list(rendered.to),
-            "headers": dict(rendered.extra_headers),
-        }
-        transaction.on_commit(lambda: send_email.delay(message))
+        self.render_mail(template_prefix, email, {"request": self.request, **context}).send()
 
     def get_signup_redirect_url(self, request):
         """A new account, once verified, lands on the seed's welcome page, which offers the

@@ -1,24 +1,27 @@
+"""The email queue's entry points (users/email_queue.py explains the queue)."""
+
 from celery import shared_task
-from django.core.mail import EmailMultiAlternatives
+from django.conf import settings
+from mailer import engine
+from mailer.models import RESULT_CODES, Message, MessageLog
 
 
-@shared_task(
-    autoretry_for=(Exception,),
-    retry_backoff=10,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-    acks_late=True,
-)
-def send_email(message):
-    """Send a rendered email; a provider's failure is retried with backoff, not lost."""
-    email = EmailMultiAlternatives(
-        subject=message["subject"],
-        body=message["text"],
-        from_email=message["from_email"],
-        to=message["to"],
-        headers=message.get("headers") or {},
-    )
-    if message.get("html"):
-        email.attach_alternative(message["html"], "text/html")
-    email.send()
+@shared_task(acks_late=True, ignore_result=True)
+def deliver_queued_email():
+    """Send what is in the queue. Safe to run in several workers at once: each message is
+    sent under a row lock (NOWAIT), so a worker skips what another is sending."""
+    engine.send_all()
+
+
+@shared_task(ignore_result=True)
+def retry_deferred_email():
+    """Put the messages the provider refused back in the queue, then send them."""
+    if Message.objects.retry_deferred():
+        engine.send_all()
+
+
+@shared_task(ignore_result=True)
+def forget_old_email_log():
+    """Who was sent what and when, kept MAILER_LOG_KEEP_DAYS for support, then forgotten."""
+    every_result = [code for code, _label in RESULT_CODES]
+    MessageLog.objects.purge_old_entries(settings.MAILER_LOG_KEEP_DAYS, every_result)

@@ -1,19 +1,27 @@
 """Sending a master to someone allowed to have it.
 
-In production the web server sends the bytes: the response only names the file, by
-X-Accel-Redirect (django-sendfile2's nginx backend), and nginx serves it from an `internal`
-location, ranges included. In the embedded default Django streams the file itself, in
-constant memory and with single HTTP ranges, so a broken download can resume.
+In production something else sends the bytes. With the masters in object storage, the response
+is a redirect to a signed address of the object that works for a few minutes
+(MASTER_DOWNLOAD_URL_SECONDS), and the store answers ranges itself. With the masters on the web
+server's disk, the response only names the file, by X-Accel-Redirect (django-sendfile2's nginx
+backend), and nginx serves it from an `internal` location, ranges included. In the embedded
+default Django streams the file itself, in constant memory and with single HTTP ranges, so a
+broken download can resume.
+
+A store that cannot be reached raises OSError before any response is made, so that the view
+can say so and log nothing.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django_sendfile import sendfile
+
+from .storage import in_object_storage
 
 BLOCK_BYTES = 1024 * 1024
 SINGLE_RANGE = re.compile(r"^bytes=(?P<start>\d*)-(?P<end>\d*)$")
@@ -90,6 +98,8 @@ class RangeReader:
 def master_response(request, video):
     """The master as an attachment named after the video, and, when this request starts a
     download rather than resuming one, the number of bytes it serves (else None)."""
+    if in_object_storage(video.file):
+        return _signed_redirect(request, video)
     if settings.SENDFILE_BACKEND:
         response = sendfile(
             request,
@@ -103,8 +113,28 @@ def master_response(request, video):
     return _streamed_response(request, video)
 
 
+def _signed_redirect(request, video):
+    """A 302 to the object, signed for MASTER_DOWNLOAD_URL_SECONDS, that the store answers as an
+    attachment named after the video. Asking the store for the size first is what tells a
+    store that is down from one that is up, before anything is promised or logged."""
+    storage = video.file.storage
+    size = storage.size(video.file.name)
+    address = storage.url(
+        video.file.name,
+        parameters={
+            "ResponseContentDisposition": content_disposition_header(True, video.download_filename),
+            "ResponseContentType": "application/octet-stream",
+        },
+        expire=settings.MASTER_DOWNLOAD_URL_SECONDS,
+    )
+    response = HttpResponseRedirect(address)
+    response["Cache-Control"] = "private, no-store"
+    return response, _size_of_new_download(request, size)
+
+
 def _size_of_new_download(request, size):
-    """nginx answers the Range itself; the log still tells a new download from a resumed one."""
+    """nginx or the store answers the Range itself; the log still tells a new download from a
+    resumed one."""
     if request.method != "GET":
         return None
     try:

@@ -1,17 +1,21 @@
 """The admin's video form (wagtailmedia's MEDIA_FORM_BASE): the upload limit, the shot list
 as plain lines, and one WebVTT caption file per language."""
 
+import logging
 import re
 
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 from wagtailmedia.forms import BaseMediaForm
 
 from .models import CaptionTrack
 
+logger = logging.getLogger(__name__)
 SHOT_LINE = re.compile(r"^\s*(?P<timecode>\d{1,2}:\d{2}:\d{2}(?:[.:]\d{1,3})?)\s+(?P<text>\S.*)$")
 MAX_CAPTION_BYTES = 1024 * 1024
 
@@ -73,6 +77,7 @@ class VideoForm(BaseMediaForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stored_files, self.stored_captions = [], {}
         limit = filesizeformat(settings.VIDEO_MAX_UPLOAD_BYTES)
         if "file" in self.fields:
             self.fields["file"].help_text = _(
@@ -117,20 +122,79 @@ class VideoForm(BaseMediaForm):
     def clean_shot_list_text(self):
         return parse_shot_list(self.cleaned_data["shot_list_text"])
 
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            self.store_uploads()
+
+    def store_uploads(self):
+        """Files go to storage while the form is checked rather than as the video is saved: a
+        store that cannot be reached is then a form error the editor can act on, with no video
+        saved and no file left behind, instead of a failure halfway through saving."""
+        try:
+            for name in ("file", "thumbnail", "preview"):
+                upload = getattr(self.instance, name)
+                if name in self.fields and upload and not upload._committed:
+                    upload.save(upload.name, upload.file, save=False)
+                    self.stored_files.append((upload.storage, upload.name))
+            captions = CaptionTrack._meta.get_field("file")
+            stem = slugify(self.cleaned_data.get("title", ""))[:60] or "video"
+            for code, _name in settings.LANGUAGES:
+                upload = self.cleaned_data.get(f"captions_{code}")
+                if upload:
+                    name = captions.generate_filename(None, f"{stem}-{code}.vtt")
+                    self.stored_captions[code] = captions.storage.save(name, upload)
+                    self.stored_files.append((captions.storage, self.stored_captions[code]))
+        except OSError:
+            logger.exception("An upload could not be stored")
+            self.discard_stored_uploads()
+            self.add_error(
+                None,
+                _(
+                    "The file store could not be reached, so nothing was saved. Please try "
+                    "again in a few minutes."
+                ),
+            )
+
+    def discard_stored_uploads(self):
+        for storage, name in self.stored_files:
+            try:
+                storage.delete(name)
+            except OSError:
+                logger.warning("The unused upload %s could not be deleted", name)
+        self.stored_files = []
+
     def save(self, commit=True):
         self.instance.shot_list = self.cleaned_data["shot_list_text"]
-        video = super().save(commit=commit)
-        if commit:
-            self.save_captions(video)
+        if not commit:
+            return super().save(commit=False)
+        try:
+            with transaction.atomic():
+                video = super().save()
+                replaced = self.save_captions(video)
+        except Exception:
+            # Nothing was saved: the files stored for this form would belong to nothing.
+            self.discard_stored_uploads()
+            raise
+        self.stored_files = []
+        for old_file in replaced:
+            try:
+                old_file.delete(save=False)
+            except OSError:
+                logger.warning("The replaced file %s could not be deleted", old_file.name)
         return video
 
     def save_captions(self, video):
+        """Records the new caption files; returns the files they replace."""
+        replaced = []
         for code, _name in settings.LANGUAGES:
-            upload = self.cleaned_data.get(f"captions_{code}")
-            if upload:
-                track, _created = CaptionTrack.objects.get_or_create(video=video, language=code)
-                if track.file:
-                    track.file.delete(save=False)
-                track.file.save(f"{video.pk}-{code}.vtt", upload)
+            if code in self.stored_captions:
+                track = video.captions.filter(language=code).first()
+                if track is not None and track.file:
+                    replaced.append(track.file)
+                CaptionTrack.objects.update_or_create(
+                    video=video, language=code, defaults={"file": self.stored_captions[code]}
+                )
             elif self.cleaned_data.get(f"remove_captions_{code}"):
                 video.captions.filter(language=code).delete()
+        return replaced

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -9,9 +9,11 @@ from wagtail.models import CollectionMember
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia, MediaQuerySet, MediaType
 
+from .storage import private_masters
+
 
 def private_storage():
-    return storages["private"]
+    return private_masters
 
 
 class VideoQuerySet(MediaQuerySet):
@@ -176,7 +178,7 @@ class Video(AbstractMedia):
 
 
 def _public_storage():
-    return storages["default"]
+    return default_storage
 
 
 class CaptionTrack(models.Model):

@@ -13,7 +13,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext as _
 
 from .models import Video
@@ -34,22 +34,38 @@ def process_video(video):
     """Probe, checksum, poster and preview, saving progress as it goes."""
     video.status, video.progress, video.failure_reason = Video.Status.PROCESSING, 0, ""
     video.save(update_fields=["status", "progress", "failure_reason"])
+    made = []
     try:
         with tempfile.TemporaryDirectory() as folder:
             master = Path(folder) / "master"
             video.sha256, video.file_size = _copy_and_hash(video, master)
             _probe(video, master)
             video.thumbnail.save(f"{_stem(video)}.jpg", ContentFile(_poster(master)), save=False)
+            made.append(video.thumbnail.name)
             preview = Path(folder) / "preview.mp4"
             _transcode_preview(video, master, preview)
-            video.preview.save(f"{_stem(video)}.mp4", ContentFile(preview.read_bytes()), save=False)
+            with preview.open("rb") as made_preview:
+                video.preview.save(f"{_stem(video)}.mp4", File(made_preview), save=False)
     except ProcessingError as problem:
-        _fail(video, str(problem))
+        _fail(video, str(problem), made)
+        return video
+    except ConnectionError as problem:
+        logger.warning("Video %s could not be processed: %s", video.pk, problem)
+        _fail(
+            video,
+            _(
+                "The file store could not be reached, so the video was not processed. Process "
+                "it again in a few minutes."
+            ),
+            made,
+        )
         return video
     except (av.FFmpegError, OSError, ValueError) as problem:
         logger.warning("Video %s could not be processed: %s", video.pk, problem)
         _fail(
-            video, _("This file could not be read as a video (%(detail)s).") % {"detail": problem}
+            video,
+            _("This file could not be read as a video (%(detail)s).") % {"detail": problem},
+            made,
         )
         return video
     video.status, video.progress = Video.Status.READY, 100
@@ -57,9 +73,16 @@ def process_video(video):
     return video
 
 
-def _fail(video, reason):
+def _fail(video, reason, made):
+    """The video keeps the poster and preview it had; files made before the failure go."""
     video.status, video.failure_reason = Video.Status.FAILED, reason
     video.save(update_fields=["status", "failure_reason"])
+    video.refresh_from_db(fields=["thumbnail", "preview"])
+    for name in made:
+        try:
+            video.thumbnail.storage.delete(name)
+        except OSError:
+            logger.warning("The unused file %s could not be deleted", name)
 
 
 def _stem(video):

@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -12,6 +14,9 @@ from users.return_to import local_url
 
 from .delivery import master_response
 from .models import Download, Video
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 120
 
 
 @require_safe
@@ -32,7 +37,12 @@ def download(request, pk):
     if terms_to_accept(request.user):
         url = f"{reverse('account_accept_terms')}?{urlencode({'next': request.get_full_path()})}"
         return redirect(url)
-    response, new_download_size = master_response(request, video)
+    try:
+        response, new_download_size = master_response(request, video)
+    except OSError:
+        # The store is down or the master is missing: nothing was sent, so nothing is logged.
+        logger.exception("The master of video %s could not be reached", video.pk)
+        return _master_unavailable(request)
     if new_download_size is not None:
         Download.objects.create(video=video, user=request.user, size=new_download_size)
     return response
@@ -46,3 +56,10 @@ def _verify_first(request):
         request, _("Please verify your email address to download broadcast-quality video.")
     )
     return redirect("account_email")
+
+
+def _master_unavailable(request):
+    response = render(request, "videos/download_unavailable.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cms.error_reporting import start_error_reporting
+from cms.logs import logging_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -34,6 +38,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "anymail",
+    "mailer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -63,12 +68,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and messages middleware, so it sees the cookies they set.
+    "cms.cache_headers.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -234,7 +242,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # allauth's defaults, with failed logins limited to 5 per account per 15 minutes and a
 # one-minute cooldown on "Send new code".
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key", "confirm_email": "1/60s/key"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/900s/key",
+    "confirm_email": "1/60s/key",
+    # The public newsletter form (newsletters/views.py), per client address.
+    "newsletter_subscribe": "20/h/ip",
+}
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
 # What other apps add to the account and welcome pages (users/ knows nothing of them):
@@ -280,7 +293,133 @@ STORAGES = {
 # The embedded mode serves uploads itself; production leaves them to nginx or a CDN.
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=True)
 
-EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
+# --- Object storage ---------------------------------------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, public media and the private masters live in S3-compatible
+# object storage (django-storages, through cms/object_storage.py) instead of the two folders
+# above; unset, nothing changes. The variables:
+#   AWS_STORAGE_BUCKET_NAME          the bucket of public media: images, documents, previews,
+#                                    posters, captions. Setting it turns object storage on.
+#   AWS_PRIVATE_STORAGE_BUCKET_NAME  the masters' bucket; unset: the same bucket.
+#   AWS_PUBLIC_MEDIA_LOCATION        key prefix of public media (default "media").
+#   AWS_PRIVATE_MEDIA_LOCATION       key prefix of the masters (default "private"). In one
+#                                    bucket the two prefixes must differ, neither inside the other.
+#   AWS_S3_ENDPOINT_URL              the S3 API of another provider (MinIO, Ceph, R2, Scaleway…);
+#                                    unset: Amazon S3's, for the region.
+#   AWS_S3_REGION_NAME               the buckets' region, e.g. eu-west-3.
+#   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY
+#                                    the keys; unset: boto3's own search (an instance role, ~/.aws).
+#   AWS_S3_ADDRESSING_STYLE          "path" or "virtual" (bucket in the host name); unset: boto3's
+#                                    choice.
+#   AWS_S3_CUSTOM_DOMAIN             the host public media is served from (a CDN in front of the
+#                                    bucket); unset: the bucket's own address.
+#   MASTER_DOWNLOAD_URL_SECONDS      how long a master's signed download address works (default
+#                                    300); the download view makes a new one at every click.
+# Public media get plain, unsigned addresses: `manage.py configure_buckets` lets anyone read the
+# public prefix and no one the masters, which are only ever handed out by the download view.
+MASTER_DOWNLOAD_URL_SECONDS = env.int("MASTER_DOWNLOAD_URL_SECONDS", default=5 * 60)
+
+
+def object_storages(
+    bucket,
+    *,
+    private_bucket="",
+    public_location="media",
+    private_location="private",
+    endpoint_url="",
+    region_name="",
+    access_key="",
+    secret_key="",
+    addressing_style="",
+    custom_domain="",
+    download_url_seconds=MASTER_DOWNLOAD_URL_SECONDS,
+):
+    """STORAGES' "default" and "private" in object storage."""
+    # Imported here so that this section stays in one piece.
+    from botocore.config import Config
+    from django.core.exceptions import ImproperlyConfigured
+
+    private_bucket = private_bucket or bucket
+    public_prefix, private_prefix = public_location.strip("/"), private_location.strip("/")
+    if private_bucket == bucket and (
+        not public_prefix
+        or not private_prefix
+        or f"{public_prefix}/".startswith(f"{private_prefix}/")
+        or f"{private_prefix}/".startswith(f"{public_prefix}/")
+    ):
+        raise ImproperlyConfigured(
+            "Public media and masters share a bucket: give them two separate prefixes "
+            "(AWS_PUBLIC_MEDIA_LOCATION, AWS_PRIVATE_MEDIA_LOCATION) or two buckets."
+        )
+    connection = {
+        "endpoint_url": endpoint_url or None,
+        "region_name": region_name or None,
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        # A store that does not answer fails a request within seconds, not minutes; signed
+        # addresses carry X-Amz-Expires (signature version 4), which every provider accepts.
+        "client_config": Config(
+            signature_version="s3v4",
+            s3={"addressing_style": addressing_style or "auto"},
+            connect_timeout=5,
+            read_timeout=60,
+            retries={"mode": "standard", "max_attempts": 3},
+        ),
+        # Two masters both called "interview.mxf" stay two files, as in a folder.
+        "file_overwrite": False,
+        # A file read from the store spools to disk past this size: masters are never held in
+        # memory (django-storages' default keeps the whole file there).
+        "max_memory_size": 16 * 1024 * 1024,
+    }
+    backend = "cms.object_storage.ObjectStorage"
+    return {
+        "default": {
+            "BACKEND": backend,
+            "OPTIONS": {
+                **connection,
+                "bucket_name": bucket,
+                "location": public_prefix,
+                "querystring_auth": False,
+                "custom_domain": custom_domain or None,
+            },
+        },
+        "private": {
+            "BACKEND": backend,
+            "OPTIONS": {
+                **connection,
+                "bucket_name": private_bucket,
+                "location": private_prefix,
+                "querystring_auth": True,
+                "querystring_expire": download_url_seconds,
+            },
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES |= object_storages(
+        env("AWS_STORAGE_BUCKET_NAME"),
+        private_bucket=env("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=""),
+        public_location=env("AWS_PUBLIC_MEDIA_LOCATION", default="media"),
+        private_location=env("AWS_PRIVATE_MEDIA_LOCATION", default="private"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL", default=""),
+        region_name=env("AWS_S3_REGION_NAME", default=""),
+        access_key=env("AWS_ACCESS_KEY_ID", default=""),
+        secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=""),
+    )
+# --- end of object storage --------------------------------------------------------------------
+
+
+# Every email is stored in the database, then delivered by a task (users/email_queue.py);
+# MAILER_EMAIL_BACKEND is the backend that really sends: production sets an Anymail one.
+EMAIL_BACKEND = "users.email_queue.QueuedEmailBackend"
+MAILER_EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
+MAILER_USE_FILE_LOCK = False  # each message is sent under a row lock instead
+MAILER_ERROR_HANDLER = "users.email_queue.defer_on_any_error"
+MAILER_EMAIL_MAX_RETRIES = 12  # beat retries every 10 minutes: two hours of provider outage
+MAILER_EMAIL_LOG_MESSAGE_DATA = False  # the log keeps who and when, never a code or a link
+MAILER_LOG_KEEP_DAYS = 30
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -321,6 +460,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {
+    "deliver-queued-email": {"task": "users.tasks.deliver_queued_email", "schedule": 60.0},
+    "retry-deferred-email": {"task": "users.tasks.retry_deferred_email", "schedule": 600.0},
+    "forget-old-email-log": {
+        "task": "users.tasks.forget_old_email_log",
+        "schedule": 24 * 60 * 60.0,
+    },
     "publish-scheduled-pages": {
         "task": "newsroom.tasks.publish_scheduled_pages",
         "schedule": 60.0,
@@ -417,13 +562,52 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 NEWS_INDEX_PAGE_SIZE = 10
 SCHEDULER_INTERVAL_SECONDS = env.int("SCHEDULER_INTERVAL_SECONDS", default=60)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# --- Caching and the CDN (cms/cache_headers.py, newsroom/frontend_cache.py) ---
+# How long browsers, then shared caches, may keep a page every anonymous reader gets; 0 keeps
+# every response private. Publishing purges the CDN, so it may keep pages longer.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+CDN_CACHE_MAX_AGE = env.int("CDN_CACHE_MAX_AGE", default=600)
+# The CDN whose cache publishing purges: "cloudflare" or "cloudfront"; none by default.
+CDN_PROVIDER = env("CDN_PROVIDER", default="")
+if CDN_PROVIDER == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        }
+    }
+elif CDN_PROVIDER == "cloudfront":
+    # AWS credentials come the usual way: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+    # machine's role.
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif CDN_PROVIDER:
+    raise ImproperlyConfigured(
+        f"CDN_PROVIDER must be cloudflare or cloudfront, not {CDN_PROVIDER!r}"
+    )
+else:
+    WAGTAILFRONTENDCACHE = {}
+# Each translation is a page with its own URL, which newsroom/frontend_cache.py purges; Wagtail
+# must not also copy each URL under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# --- Logs and error reports (cms/logs.py, cms/request_id.py, cms/error_reporting.py) ---
+# Readable lines here; production writes one JSON object per line.
+LOGGING = logging_settings(env("LOG_LEVEL", default="INFO"), json_lines=False)
+# Per-request lines (method, path, status, duration): production's; runserver prints its own.
+LOGGING["loggers"]["cms.requests"] = {"level": "WARNING"}
+# Celery workers keep the handlers above rather than installing their own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    start_error_reporting(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -1,7 +1,7 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
 from .base import *  # noqa: F403
-from .base import caches_on, env
+from .base import caches_on, env, logging_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -15,6 +15,10 @@ if env.bool("DOWNLOADS_BY_X_ACCEL", default=True):
 CACHES = caches_on(env.cache("CACHE_URL"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies in front that append to X-Forwarded-For: nginx (1), or a CDN and nginx (2).
+# allauth's rate limits count per client address; trusting none would count every visitor as
+# nginx's one address, and trusting more than there are would let a client choose its own.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -30,4 +34,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # ANYMAIL (cms/settings/base.py). Without one, mail goes where the embedded mode puts it.
 ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
 if ANYMAIL_ESP:
-    EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+    MAILER_EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+
+# --- Logs: one JSON object per line, with a line per request ---
+LOGGING = logging_settings(
+    env("LOG_LEVEL", default="INFO"), json_lines=env.bool("LOG_JSON", default=True)
+)

@@ -21,7 +21,10 @@ CACHES = {
 # Argon2 stays the production hasher; tests that make many users need not pay for it.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
 
+# pytest-django sends every email straight to mail.outbox; the tests of the queue itself
+# (tests/cms/test_email_queue.py) put users.email_queue back in front of it.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -3,6 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from tests.object_store import closed_endpoint
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,3 +40,19 @@ def test_readyz_names_what_is_down_and_answers_503_without_details(client):
 
 def test_health_checks_refuse_writes(client):
     assert client.post("/readyz").status_code == 405
+
+
+def test_readyz_reaches_both_buckets_of_object_storage(client, object_storage):
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json()["checks"]["storage"] == "ok"
+
+
+def test_readyz_fails_when_the_object_store_cannot_be_reached(client, object_storage, settings):
+    settings.STORAGES = {**settings.STORAGES, **object_storage.storages(endpoint=closed_endpoint())}
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == "failing"
+    assert "127.0.0.1" not in response.content.decode()

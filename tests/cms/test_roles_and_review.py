@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtailmedia.permissions import get_permission_policy as media_policy
 
+from newsletters.admin_views import issue_permission_policy
 from tests.admin_login import sign_in_to_admin
 from tests.factories import ImageFactory, StoryFactory, UserFactory, VideoFactory
 from videos.reports import DownloadReportView
@@ -27,20 +28,28 @@ def draft(news_index):
 
 
 ROLE_MATRIX = {
-    # role: (edit pages, publish pages, upload video, delete video, see downloads, translate)
-    "Editors": (True, False, True, False, False, False),
-    "Moderators": (True, True, False, False, False, False),
-    "French translators": (False, False, False, False, False, True),
-    "Video managers": (False, False, True, True, True, False),
+    # role: (edit pages, publish pages, upload video, delete video, see downloads, translate,
+    #        compose and send newsletters)
+    "Editors": (True, False, True, False, False, False, False),
+    "Moderators": (True, True, False, False, False, False, False),
+    "French translators": (False, False, False, False, False, True, False),
+    "Video managers": (False, False, True, True, True, False, False),
+    "Newsletter editors": (False, False, False, False, False, False, True),
 }
 
 
 @pytest.mark.parametrize("role", ROLE_MATRIX)
 def test_each_role_can_do_its_job_and_not_the_others(role, draft):
     user = member_of(role)
-    can_edit, can_publish, can_upload, can_delete_video, sees_downloads, translates = ROLE_MATRIX[
-        role
-    ]
+    (
+        can_edit,
+        can_publish,
+        can_upload,
+        can_delete_video,
+        sees_downloads,
+        translates,
+        sends_newsletters,
+    ) = ROLE_MATRIX[role]
     page_permissions = draft.permissions_for_user(user)
 
     assert user.has_perm("wagtailadmin.access_admin")
@@ -54,6 +63,9 @@ def test_each_role_can_do_its_job_and_not_the_others(role, draft):
     )
     assert DownloadReportView.permission_policy.user_has_permission(user, "view") is sees_downloads
     assert user.has_perm("wagtail_localize.submit_translation") is translates
+    assert issue_permission_policy.user_has_permission(user, "add") is sends_newsletters
+    assert issue_permission_policy.user_has_permission(user, "send") is sends_newsletters
+    assert not issue_permission_policy.user_has_permission(user, "delete")
     someone_elses_image = ImageFactory(uploaded_by_user=someone_elses.uploaded_by_user)
     assert not image_policy.user_has_permission_for_instance(user, "delete", someone_elses_image)
     assert not user.is_superuser
@@ -125,7 +137,7 @@ def test_an_editor_cannot_publish_directly(client, news_index, draft):
     assert not draft.live
 
 
-def test_approving_a_story_deleted_meanwhile_gets_a_not_found_page_not_an_error(
+def test_approving_a_story_deleted_meanwhile_gets_the_admins_not_found_page(
     client, news_index, draft
 ):
     moderator = member_of("Moderators")
@@ -143,6 +155,8 @@ def test_approving_a_story_deleted_meanwhile_gets_a_not_found_page_not_an_error(
     )
 
     assert response.status_code == 404
+    assert response.redirect_chain == [], "no detour to the public site's /en/admin/…"
+    assert response.templates[0].name == "wagtailadmin/404.html"
     assert "not found" in response.content.decode().lower()
 
 

@@ -15,6 +15,7 @@ from tests.e2e.test_reading import assert_no_wcag_violations
 def newsletter_site(demo_site, settings):
     """Mail goes through Anymail's test backend, and links in it lead to the live server."""
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.MAILER_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     settings.WAGTAILADMIN_BASE_URL = demo_site
     return demo_site
 

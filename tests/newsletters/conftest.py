@@ -11,6 +11,7 @@ def anymail_test_backend(settings):
     """Mail goes through Anymail's test backend, as through a provider: it keeps each
     message in mail.outbox with the parameters it would have sent (anymail_test_params)."""
     settings.EMAIL_BACKEND = ANYMAIL_TEST_BACKEND
+    settings.MAILER_EMAIL_BACKEND = ANYMAIL_TEST_BACKEND
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ def main(journal_path, queue, die_at_batch, resume_after_seconds):
     from cms.celery import app
 
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.MAILER_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     settings.NEWSLETTER_RESUME_AFTER_SECONDS = resume_after_seconds
     batches = 0
 

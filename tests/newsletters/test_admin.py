@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from newsletters.models import Delivery, Sending, Subscriber
 from tests.admin_login import sign_in_to_admin
@@ -24,15 +25,20 @@ def url(view_name, issue):
 
 @pytest.fixture
 def editor_client(client):
-    sign_in_to_admin(
-        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    )
+    editor = UserFactory(email="desk@example.org")
+    editor.groups.add(Group.objects.get(name="Newsletter editors"))
+    sign_in_to_admin(client, editor)
     return client
 
 
 @pytest.fixture
 def readers(db):
     return [*SubscriberFactory.create_batch(3), SubscriberFactory(language="fr")]
+
+
+def audit_trail(issue):
+    entries = ModelLogEntry.objects.for_instance(issue).filter(action__startswith="newsletters.")
+    return [(entry.action, entry.user.email) for entry in entries.order_by("timestamp", "pk")]
 
 
 def test_the_send_page_says_who_will_receive_the_issue(editor_client, issue, readers):
@@ -82,6 +88,10 @@ def test_send_later_schedules_and_can_be_cancelled(editor_client, issue, readers
     editor_client.post(url("cancel", issue))
 
     assert Sending.objects.get().status == Sending.Status.CANCELLED
+    assert audit_trail(issue) == [
+        ("newsletters.send", "desk@example.org"),
+        ("newsletters.cancel", "desk@example.org"),
+    ]
 
 
 def test_a_time_in_the_past_or_none_is_refused(editor_client, issue):
@@ -109,6 +119,10 @@ def test_the_failed_deliveries_are_listed_and_can_be_retried(editor_client, issu
 
     assert Delivery.objects.get(pk=failed.pk).status == Delivery.Status.SENT
     assert len(accepted_messages()) == 2
+    assert [action for action, _user in audit_trail(issue)] == [
+        "newsletters.send",
+        "newsletters.retry_failed",
+    ]
 
 
 def test_the_edit_page_leads_to_send_then_to_the_sending(editor_client, issue):

@@ -2,9 +2,10 @@
 with wagtail-localize, and sends a test to themself."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -21,7 +22,10 @@ VIEWSET = "wagtailsnippets_newsletters_newsletterissue"
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(email="desk@example.org", first_name="Ada", is_staff=True, is_superuser=True)
+    """A member of the Newsletter editors role, which is enough for all of this."""
+    user = UserFactory(email="desk@example.org", first_name="Ada")
+    user.groups.add(Group.objects.get(name="Newsletter editors"))
+    return user
 
 
 @pytest.fixture
@@ -86,9 +90,11 @@ def test_an_issue_shows_only_stories_the_public_may_see(stories, news_index):
 
 
 def test_the_french_issue_is_a_wagtail_localize_translation_showing_the_french_stories(
-    editor_client, stories, django_capture_on_commit_callbacks
+    editor_client, editor, stories, django_capture_on_commit_callbacks
 ):
     french = Locale.objects.get(language_code="fr")
+    # Translating is the translators' role; this newsletter editor translates too.
+    editor.groups.add(Group.objects.get(name="French translators"))
     issue = NewsletterIssueFactory(subject="This week", stories=stories)
     # One of the two stories is published in French; the other is shown in English.
     source, _created = TranslationSource.get_or_create_from_instance(stories[0])
@@ -128,6 +134,8 @@ def test_an_editor_sends_a_test_to_themself(editor_client, editor, stories):
     assert message.subject == "[Test] This week"
     assert message.merge_data["desk@example.org"]["greeting"] == "Hello Ada,"
     assert not issue.deliveries.exists()
+    (logged,) = ModelLogEntry.objects.for_instance(issue).filter(action="newsletters.send_test")
+    assert logged.user == editor
 
 
 def test_the_demo_issue_is_a_draft_in_english_and_french_ready_to_preview(

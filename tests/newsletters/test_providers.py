@@ -159,7 +159,7 @@ def test_a_service_without_batch_sending_is_refused_with_the_list_of_those_suppo
 def test_the_startup_check_reports_an_unusable_email_backend(settings):
     from newsletters.checks import check_email_backend
 
-    settings.EMAIL_BACKEND = "anymail.backends.postal.EmailBackend"
+    settings.MAILER_EMAIL_BACKEND = "anymail.backends.postal.EmailBackend"
     settings.ANYMAIL = {"POSTAL_API_KEY": "key", "POSTAL_API_URL": "https://postal.example"}
 
     (error,) = check_email_backend(None)

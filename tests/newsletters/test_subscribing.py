@@ -109,6 +109,51 @@ def test_a_second_request_within_minutes_sends_no_second_email(client):
     assert Subscriber.objects.count() == 1
 
 
+def test_one_network_cannot_have_confirmations_sent_in_bulk(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "newsletter_subscribe": "3/h/ip",
+    }
+    for number in range(3):
+        assert subscribe(client, email=f"reader{number}@example.org").status_code == 302
+
+    refused = subscribe(client, email="one-too-many@example.org", name="Ada")
+
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Please try again in an hour." in page
+    assert 'value="one-too-many@example.org"' in page and 'value="Ada"' in page, "nothing lost"
+    assert len(mail.outbox) == 3
+    assert not Subscriber.objects.filter(email="one-too-many@example.org").exists()
+    elsewhere = client.post(
+        "/en/newsletter/",
+        {"email": "neighbour@example.org", "language": "en"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert elsewhere.status_code == 302, "another address is counted on its own"
+
+
+def test_behind_nginx_each_reader_is_counted_by_their_own_address(client, settings):
+    """Production trusts one proxy (nginx): the address it forwards is the reader's."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "newsletter_subscribe": "1/h/ip",
+    }
+
+    def through_nginx(reader_address, email):
+        return client.post(
+            "/en/newsletter/",
+            {"email": email, "language": "en"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=reader_address,
+        )
+
+    assert through_nginx("198.51.100.1", "first@example.org").status_code == 302
+    assert through_nginx("198.51.100.2", "second@example.org").status_code == 302
+    assert through_nginx("198.51.100.1", "third@example.org").status_code == 429
+
+
 def test_a_malformed_address_is_refused_with_a_message_in_the_visitor_s_language(client):
     english = subscribe(client, email="not an address")
     french = client.post("/fr/newsletter/", {"email": "pas@une@adresse", "language": "fr"})

@@ -261,36 +261,3 @@ def test_the_code_email_is_in_the_reader_language(client, language, expected):
     assert expected in message.body
     assert expected in message.alternatives[0][0]
     assert f'<html lang="{language}">' in message.alternatives[0][0]
-
-
-def test_a_failing_provider_is_retried_not_lost(settings):
-    from unittest import mock
-
-    from anymail.backends.test import EmailBackend as AnymailTestBackend
-    from anymail.exceptions import AnymailAPIError
-    from celery.exceptions import Retry
-
-    from users.tasks import send_email
-
-    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-    message = {
-        "subject": "Your code",
-        "text": "123456",
-        "html": "<p>123456</p>",
-        "from_email": "newsroom@example.org",
-        "to": ["reporter@example.org"],
-    }
-    provider_down = mock.patch.object(
-        AnymailTestBackend, "send_messages", side_effect=AnymailAPIError("provider down")
-    )
-
-    # Full jitter draws the wait between 0 and the backoff: take the top of the range.
-    longest_wait = mock.patch("celery.utils.time.random.randrange", side_effect=lambda n: n - 1)
-
-    with provider_down, longest_wait, pytest.raises(Retry) as retry:
-        send_email.apply(args=(message,), throw=True)
-
-    assert retry.value.when >= 1, "the retry waits (backoff) instead of hammering the provider"
-    assert mail.outbox == []
-    send_email.apply(args=(message,), throw=True)
-    assert [sent.to for sent in mail.outbox] == [["reporter@example.org"]]
