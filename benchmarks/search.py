@@ -5,7 +5,9 @@ PostgreSQL only, since that is the production search; SQLite's would say nothing
 benchmark makes a throw-away database on the PostgreSQL server named by BENCH_POSTGRES_URL
 (for example postgres://postgres@127.0.0.1:5432/postgres), or else on the server of
 DATABASE_URL if that is PostgreSQL, runs in a child process of its own on that database, and
-drops it afterwards. With neither, it says it was skipped and `make bench` goes on.
+drops it afterwards. Its name begins with BENCH_DATABASE_PREFIX (newsroom_bench by default),
+for servers shared with other databases. With neither, it says it was skipped and `make bench`
+goes on.
 
 The stories are written in bulk, as an import would, rather than published one by one (a
 publish costs tens of milliseconds: 20,000 would take longer than all the other benchmarks);
@@ -125,7 +127,7 @@ def postgres_server_url():
 def throwaway_database(server_url):
     import psycopg
 
-    name = f"newsroom_bench_search_{os.getpid()}"
+    name = f"{os.environ.get('BENCH_DATABASE_PREFIX', 'newsroom_bench')}_search_{os.getpid()}"
     parts = urlsplit(server_url)
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -256,6 +258,11 @@ def add_stories(count_per_language, *, seed=SEED):
                 for key, day, chosen in zip(keys, dates, topics, strict=True)
             ],
         )
+    # Written behind Django's back, as an import would: what the public may see is then
+    # written down anew (search.public_pages).
+    from search.public_pages import record_all
+
+    record_all()
     return vocabularies
 
 

@@ -216,6 +216,13 @@ class NewsStoryPage(NewsroomPage):
         verbose_name = _("news story")
         verbose_name_plural = _("news stories")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Each story's people fetched with the story: the indexer reads them once per vector
+        it builds (five times), and does not prefetch a ParentalManyToManyField itself, so
+        indexing 20,000 stories made 100,000 queries for them."""
+        return super().get_indexed_objects().prefetch_related("people")
+
     def clean(self):
         super().clean()
         if self.hero_image_id and self.hero_video_id:

@@ -36,10 +36,13 @@ from collections import defaultdict
 from functools import cached_property, reduce
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import BooleanField, F, Q, Value
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
+from django.db.models import BooleanField, Count, F, Q, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.lookups import In
+from django.db.models.sql import Query
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
@@ -48,7 +51,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, MatchAll, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search.models import IndexEntry
@@ -79,21 +82,47 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
     def handles(self):
         return self.fields is None and isinstance(self.query, (PlainText, Phrase, And, Or))
 
-    def matches(self, config):
-        """Every object that matches, found in the index alone: as the objects whose title or
-        body vector matches. Wagtail matches their concatenation, which no index can serve,
-        so its query reads every vector of the index on every search."""
+    def matching_entries(self, config):
+        """The index entries of every object that matches, found in the index alone: as the
+        entries whose title or body vector matches. Wagtail matches their concatenation, which
+        no index can serve, so its query reads every vector of the index on every search."""
         search_query = self.build_tsquery(self.query, config=config)
-        entries = IndexEntry._default_manager.filter(
+        return IndexEntry._default_manager.filter(
             Q(title=search_query) | Q(body=search_query),
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        # The index keeps ids as text: cast them to the model's own id type.
+        ).annotate(object_pk=Cast("object_id", output_field=self._id_field()))
+
+    def matches(self, config):
+        """Every object of the queryset that matches."""
+        return self.queryset.filter(pk__in=self.matching_entries(config).values("object_pk"))
+
+    def _ids_kept(self):
+        """The ids of the queryset's objects, as a subquery. A search within
+        `Model.objects.filter(pk__in=<ids>)`, which is how a search is made within filters the
+        index does not hold, is made within <ids> itself, and so on inwards: the matching
+        index entries are of this model already, and reading the model's table again to find
+        the same ids cost a quarter of the statement for a common word."""
+        query = self.queryset.query
+        while True:
+            where = query.where
+            if query.is_sliced or query.combinator or where.negated or len(where.children) != 1:
+                break
+            (lookup,) = where.children
+            if not (
+                isinstance(lookup, In)
+                and isinstance(lookup.rhs, Query)
+                and getattr(lookup.lhs, "target", None) == query.model._meta.pk
+            ):
+                break
+            query = lookup.rhs
+        if query is self.queryset.query:
+            return self.queryset.values("pk")
+        return query
+
+    def _id_field(self):
+        # The index keeps ids as text: they are cast to the model's own id type.
         pk = self.queryset.model._meta.pk
-        id_type = type(pk.target_field if pk.is_relation else pk)()
-        return self.queryset.filter(
-            pk__in=entries.values(object_pk=Cast("object_id", output_field=id_type))
-        )
+        return type(pk.target_field if pk.is_relation else pk)()
 
     def search(self, config, start, stop, score_field=None, backend=None):
         """Wagtail's search, made to cost what a page of results needs rather than what
@@ -112,12 +141,7 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         # Read first, then given back as one array, so that PostgreSQL ranks these and no
         # others: given them as a subquery, it ranks every match and keeps these afterwards.
         newest = list(matches.order_by("-pk").values_list("pk", flat=True)[:RANKED_AT_MOST])
-        meta = self.queryset.model._meta
-        among_these = RawSQL(
-            f'"{meta.db_table}"."{meta.pk.column}" = ANY(%s::bigint[])',
-            (newest,),
-            output_field=BooleanField(),
-        )
+        among_these = self._among(newest)
         rank = self._build_rank_expression(self.get_index_vectors(None), config)
         ranked = self.queryset.filter(among_these).annotate(**{score_field or "_rank": rank})
         ranked = ranked.order_by(F(score_field or "_rank").desc(), "-pk")
@@ -129,6 +153,95 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         tail_stop = None if stop is None else stop - RANKED_AT_MOST
         return [*ranked[start:], *older[max(start - RANKED_AT_MOST, 0) : tail_stop]]
 
+    def _among(self, pks):
+        meta = self.queryset.model._meta
+        return RawSQL(
+            f'"{meta.db_table}"."{meta.pk.column}" = ANY(%s::bigint[])',
+            (pks,),
+            output_field=BooleanField(),
+        )
+
+    def page_and_total(self, config, start, stop, score_field=None):
+        """Objects `start` to `stop` of the results and how many there are in all, read
+        together, in the order `search` gives; None where `search` alone answers (a page past
+        the ranked matches, a query that is not plain words).
+
+        `search` and a count read every match four times over: to count them, to find the
+        newest, to rank those, to read the page. Here one statement finds the newest matches
+        with the count of all beside them (a window over the same rows), ranks those from the
+        index entries alone (which hold the vectors: joined to the objects, every object's
+        row would be carried through the ranking) and returns the page's ids; then only the
+        page's objects are read."""
+        if stop is None or not (self.handles() or isinstance(self.query, MatchAll)):
+            return None
+        if not self.order_by_relevance or isinstance(self.query, MatchAll):
+            return self._page_in_queryset_order(config, start, stop)
+        if stop > RANKED_AT_MOST:
+            return None
+        newest = (
+            self.matching_entries(config)
+            .filter(object_pk__in=self._ids_kept())
+            .annotate(total=Window(Count("pk")))
+            .order_by("-object_pk")
+            .values("id", "object_pk", "total")[:RANKED_AT_MOST]
+        )
+        try:
+            newest_sql, newest_params = newest.query.get_compiler(newest.db).as_sql()
+        except EmptyResultSet:
+            return [], 0
+        database = connections[newest.db]
+        entries = IndexEntry._default_manager.using(newest.db).all()
+        vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+        rank = self._build_rank_expression(vectors, config).resolve_expression(entries.query)
+        compiler = entries.query.get_compiler(connection=database)
+        rank_sql, rank_params = rank.as_sql(compiler, database)
+        table = database.ops.quote_name(IndexEntry._meta.db_table)
+        with database.cursor() as cursor:
+            cursor.execute(
+                f"WITH newest AS ({newest_sql}) "
+                f"SELECT newest.object_pk, newest.total, {rank_sql} AS score "
+                f"FROM newest JOIN {table} ON {table}.id = newest.id "
+                "ORDER BY score DESC, newest.object_pk DESC LIMIT %s OFFSET %s",
+                (*newest_params, *rank_params, stop - start, start),
+            )
+            ranked = cursor.fetchall()
+        if not ranked:
+            return [], (0 if start == 0 else None)
+        pks = [pk for pk, _total, _score in ranked]
+        scores = None
+        if score_field is not None:
+            scores = (score_field, [score for _pk, _total, score in ranked])
+        return self._objects_in_order(pks, scores), ranked[0][1]
+
+    def _page_in_queryset_order(self, config, start, stop):
+        """A page in the queryset's order, with the count of all: the page's ids first, each
+        row carrying the count (a window), then its objects. Sorting the objects themselves
+        would carry every match's whole row (a story's body) through the sort."""
+        found = self.queryset if isinstance(self.query, MatchAll) else self.matches(config)
+        if found.query.distinct:
+            return None
+        if not found.query.order_by:
+            found = found.order_by("-pk")
+        counted = found.annotate(_total=Window(Count("pk")))
+        ids = list(counted.values_list("pk", "_total")[start:stop])
+        if not ids:
+            return [], (0 if start == 0 else None)
+        return self._objects_in_order([pk for pk, _total in ids]), ids[0][1]
+
+    def _objects_in_order(self, pks, scores=None):
+        """The queryset's objects with these ids, in this order, each with its score if given.
+        An id the queryset no longer keeps (unpublished since) is left out."""
+        objects = self.queryset.in_bulk(pks)
+        page = []
+        for number, pk in enumerate(pks):
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            if scores is not None:
+                setattr(obj, scores[0], scores[1][number])
+            page.append(obj)
+        return page
+
     def build_tsquery(self, query, config=None):
         if not isinstance(config, tuple):
             return super().build_tsquery(query, config=config)
@@ -137,12 +250,50 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         return reduce(operator.or_, [each for each in in_each_language if each is not None])
 
 
+class _Total:
+    """How many results a search has in all, shared by the search and its slices: reading a
+    slice tells it."""
+
+    count = None
+
+
 class MultilingualSearchResults(PostgresSearchResults):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._total = _Total()
+
+    def _clone(self):
+        new = super()._clone()
+        new._total = self._total
+        return new
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        if not isinstance(compiler, MultilingualSearchQueryCompiler):
+            return super()._do_search()
+        found = compiler.page_and_total(
+            compiler.get_config(self.backend), self.start, self.stop, self._score_field
+        )
+        if found is None:
+            return super()._do_search()
+        page, total = found
+        if total is not None:
+            self._total.count = total
+        return page
+
+    def count(self):
+        if self.start == 0 and self.stop is None and self._total.count is not None:
+            return self._total.count
+        return super().count()
+
     def _do_count(self):
         compiler = self.query_compiler
-        if not compiler.handles():
+        if not isinstance(compiler, MultilingualSearchQueryCompiler) or not compiler.handles():
             return super()._do_count()
-        return compiler.matches(compiler.get_config(self.backend)).count()
+        count = compiler.matches(compiler.get_config(self.backend)).count()
+        if self.start == 0 and self.stop is None:
+            self._total.count = count
+        return count
 
 
 class MultilingualIndex(PostgresIndex):

@@ -35,6 +35,7 @@ from newsroom.video_library import VideoLibraryPage
 from videos.models import Video
 
 from .backend import search_backend
+from .models import PublicPage
 from .snippets import Highlighter
 
 # A search reads at most this much of what was typed, and looks for at most this many words.
@@ -168,11 +169,15 @@ class SiteSearch:
     # What may be found, before any word is looked for
 
     def stories(self):
-        """The published stories in the reader's language that the filters keep."""
+        """The stories in the reader's language the public may see, that the filters keep.
+        Which pages the public may see is read from what `search.public_pages` wrote down
+        following `published()`: one narrow index, where the rule's joins for each of
+        thousands of matches would cost more than the rest of the search."""
         criteria = self.criteria
         if criteria.kind not in ("", STORY):
             return NewsStoryPage.objects.none()
-        stories = NewsStoryPage.objects.published().filter(locale__language_code=self.language)
+        public = PublicPage.objects.filter(locale__language_code=self.language)
+        stories = NewsStoryPage.objects.filter(pk__in=public.values("page_id"))
         if criteria.topic:
             stories = stories.filter(topics__slug=criteria.topic)
         if criteria.date_from:
@@ -331,7 +336,11 @@ class SiteSearch:
         )
 
     def _page(self, number, per_page):
-        paginator = Paginator(self.results(), per_page)
+        results = self.results()
+        # The page asked for is read before the paginator counts: reading it tells the count
+        # too (search.backend), so a page in range costs one read of each list.
+        results.read_ahead(_slice_of_page(number, per_page))
+        paginator = Paginator(results, per_page)
         page = paginator.get_page(number)
         promoted = self.promoted if page.number == 1 else []
         return ResultsPage(
@@ -345,10 +354,12 @@ class SiteSearch:
     def results(self):
         """Every result but the promoted ones, best or newest first: a sequence that counts
         and slices, as Django's Paginator wants."""
-        stories = self.stories().exclude(translation_key__in=self._promoted_translation_keys)
+        stories = self.stories()
+        if self._promoted_translation_keys:
+            stories = stories.exclude(translation_key__in=self._promoted_translation_keys)
         by_date = self.criteria.by_date or not self.criteria.words
         story_results = self._search(
-            NewsStoryPage.objects.filter(id__in=stories.values("id")).select_related("locale"),
+            NewsStoryPage.objects.filter(pk__in=stories.values("pk")).select_related("locale"),
             date_order=("-date", "-id"),
             by_date=by_date,
         )
@@ -473,10 +484,12 @@ class Ranked:
 
 class MergedResults:
     """Several ranked lists read as one: a slice reads as many of each list as the slice could
-    need, merges them by their keys and makes Hits of the slice only."""
+    need, merges them by their keys and makes Hits of the slice only. The last slice read is
+    kept, so that the paginator's slice after `read_ahead` reads nothing again."""
 
     def __init__(self, *sources):
         self.sources = sources
+        self._read = None
 
     def count(self):
         return sum(source.results.count() for source in self.sources)
@@ -484,10 +497,19 @@ class MergedResults:
     def __len__(self):
         return self.count()
 
+    def read_ahead(self, index):
+        """Read `index` (a slice, or None for nothing) now, for a slice of it asked for next."""
+        if index is not None:
+            self[index]
+
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("MergedResults can only be sliced")
         start, stop = index.start or 0, index.stop
+        if self._read is not None:
+            read_start, read_stop, hits = self._read
+            if start == read_start and None not in (stop, read_stop) and stop <= read_stop:
+                return hits[: stop - start]
         ranked = [
             [
                 (source.key(item), -number, item, source.to_hit)
@@ -497,4 +519,18 @@ class MergedResults:
         ]
         # On equal keys, the earlier source first.
         merged = heapq.merge(*ranked, key=lambda entry: entry[:2], reverse=True)
-        return [to_hit(item) for _key, _number, item, to_hit in islice(merged, start, stop)]
+        hits = [to_hit(item) for _key, _number, item, to_hit in islice(merged, start, stop)]
+        self._read = (start, stop, hits)
+        return hits
+
+
+def _slice_of_page(number, per_page):
+    """The slice Paginator.get_page(number) reads, where it is known before counting: a number
+    that is not one means page 1; a number below 1 means the last page, not known yet."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        return None
+    return slice((number - 1) * per_page, number * per_page)
