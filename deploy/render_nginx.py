@@ -10,6 +10,7 @@ library is used: this runs before the virtualenv exists on a new host.
 """
 
 import argparse
+import getpass
 import os
 import re
 import sys
@@ -93,6 +94,10 @@ def local_values(out_dir):
         "state_dir": out_dir,
         "pid_file": os.environ.get("NGINX_PID_FILE", out_dir / "nginx.pid"),
         "log_dir": os.environ.get("NGINX_LOG_DIR", out_dir),
+        # Its workers run as the person who started the stack (Debian's nginx would switch to
+        # www-data, which may not reach a checkout's var/: the embedded mode's file cache makes
+        # it private to its owner). Not root, nginx cannot switch user and ignores this.
+        "user": getpass.getuser(),
         "load_modules": "\n".join(
             f"load_module {NGINX_MODULES_DIR / module};" for module in modules
         ),
