@@ -18,11 +18,10 @@ import logging
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
 from mailer.backend import DbBackend
 from mailer.models import RESULT_FAILURE, MessageLog
 
-from .hand_off import hand_off
+from .hand_off import hand_off_after_commit
 from .tasks import deliver_queued_email
 
 logger = logging.getLogger(__name__)
@@ -32,14 +31,9 @@ class QueuedEmailBackend(DbBackend):
     def send_messages(self, email_messages):
         queued = super().send_messages(email_messages)
         if queued:
-            transaction.on_commit(_ask_a_worker_to_deliver)
+            # Should the broker not take the task, beat's next round delivers the message.
+            hand_off_after_commit(deliver_queued_email)
         return queued
-
-
-def _ask_a_worker_to_deliver():
-    """The message is safe in the database already: if the broker cannot take the task right
-    now, beat's next round delivers it."""
-    hand_off(deliver_queued_email)
 
 
 def delivery_connection(**kwargs):
