@@ -24,7 +24,6 @@ HANDOFF_REQUESTS = 200
 MASTER_BYTES = 1024**3
 READ_CHUNK_BYTES = 1024 * 1024
 READ_TIMEOUT_SECONDS = 120
-NGINX_BACKEND = "django_sendfile.backends.nginx"
 NGINX_INTERNAL_URL = "/private-downloads"
 # Processing would compute the master's SHA-256; the benchmark's master is not processed, and
 # nothing checks the digest against the bytes. It only makes the ETag that If-Range quotes.
@@ -133,20 +132,13 @@ def nginx_sends_the_bytes():
     X-Accel-Redirect, and nginx would send the file from its internal location."""
     from django.conf import settings
     from django.test import override_settings
-    from django_sendfile.utils import _get_sendfile
 
-    # django-sendfile2 keeps the backend it loads first. Forget it on the way in and out, as
-    # its own tests do, so the backend used is this one, and only inside the block.
-    _get_sendfile.cache_clear()
-    try:
-        with override_settings(
-            SENDFILE_BACKEND=NGINX_BACKEND,
-            SENDFILE_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
-            SENDFILE_URL=NGINX_INTERNAL_URL,
-        ):
-            yield
-    finally:
-        _get_sendfile.cache_clear()
+    with override_settings(
+        DOWNLOADS_BY_X_ACCEL=True,
+        SENDFILE_ROOT=str(settings.PRIVATE_MEDIA_ROOT),
+        SENDFILE_URL=NGINX_INTERNAL_URL,
+    ):
+        yield
 
 
 def handoff_timings_ms(video, user, requests=HANDOFF_REQUESTS):
@@ -275,7 +267,7 @@ def _read_into_page_cache(path):
 
 def streamed_downloads_from_gunicorn(video, user):
     """`streamed_downloads` from one gunicorn sync worker in the embedded mode (no
-    SENDFILE_BACKEND): one worker, so the one warmed up and watched is the one that serves."""
+    DOWNLOADS_BY_X_ACCEL): one worker, so the one warmed up and watched is the one that serves."""
     from django.conf import settings
 
     path, cookie = download_path(video), session_cookie(user)

@@ -33,10 +33,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Only the public media folder; private masters live elsewhere and have no URL.
+    # Only the public media folder; private masters live elsewhere and have no URL. Documents
+    # are left out: Wagtail's /documents/<id>/<name> serves them after checking the privacy
+    # of their collection, and their files are never served by address.
     urlpatterns += [
         re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            r"^{}(?!documents/)(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

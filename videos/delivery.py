@@ -100,7 +100,7 @@ def master_response(request, video):
     download rather than resuming one, the number of bytes it serves (else None)."""
     if in_object_storage(video.file):
         return _signed_redirect(request, video)
-    if settings.SENDFILE_BACKEND:
+    if settings.DOWNLOADS_BY_X_ACCEL:
         response = sendfile(
             request,
             video.file.path,

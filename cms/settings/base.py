@@ -581,11 +581,15 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "mov", "mxf", "mkv", "webm", "avi"],
 }
 VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_MB", default=20 * 1024) * 1024 * 1024
-# Downloads of masters: streamed by Django, with Range requests, unless a SENDFILE_BACKEND hands
-# them to the web server (production: nginx's X-Accel-Redirect to an internal location).
-SENDFILE_BACKEND = None
+# Downloads of masters: streamed by Django, with Range requests, unless DOWNLOADS_BY_X_ACCEL
+# hands them to the web server (production: nginx's X-Accel-Redirect to an internal location).
+# Wagtail's documents are served through the same backend (cms/sendfile_backend.py), always
+# by its view, which checks their collection's privacy first.
+DOWNLOADS_BY_X_ACCEL = False
+SENDFILE_BACKEND = "cms.sendfile_backend"
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
 SENDFILE_URL = "/private-downloads"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No Gravatar: avatars would tell a third party who uses the admin, and when. No update check

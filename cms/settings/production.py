@@ -8,8 +8,7 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=False)
 # nginx sends the masters: the download view only checks and answers with X-Accel-Redirect.
-if env.bool("DOWNLOADS_BY_X_ACCEL", default=True):
-    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+DOWNLOADS_BY_X_ACCEL = env.bool("DOWNLOADS_BY_X_ACCEL", default=True)
 
 # Rate limits and cached fragments must be shared by every web process: Redis, required here.
 # The cache fails open: while Redis is away (a restart, a failover) pages are rendered

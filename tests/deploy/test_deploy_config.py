@@ -39,6 +39,8 @@ def test_the_site_serves_the_folders_django_writes_to(rendered, tmp_path):
     assert "internal;" in internal
     assert f"alias {var_dir}/private/;" in internal
     assert 'default_type "text/vtt; charset=utf-8";' in locations
+    documents = locations.split("location ^~ /media/documents/ {")[1].split("}")[0]
+    assert "return 404;" in documents, "documents only through Django's privacy check"
     assert "{{" not in locations
 
 

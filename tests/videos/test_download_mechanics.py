@@ -120,7 +120,7 @@ def test_other_methods_are_refused(downloader_client, public_video):
     assert downloader_client.post(url_of(public_video)).status_code == 405
 
 
-@override_settings(SENDFILE_BACKEND="django_sendfile.backends.nginx")
+@override_settings(DOWNLOADS_BY_X_ACCEL=True)
 def test_behind_nginx_the_response_names_the_file_for_the_internal_location(
     downloader_client, public_video
 ):
@@ -135,7 +135,7 @@ def test_behind_nginx_the_response_names_the_file_for_the_internal_location(
     assert Download.objects.count() == 1
 
 
-@override_settings(SENDFILE_BACKEND="django_sendfile.backends.nginx")
+@override_settings(DOWNLOADS_BY_X_ACCEL=True)
 def test_behind_nginx_a_resumed_download_is_not_logged_twice(downloader_client, public_video):
     downloader_client.get(url_of(public_video))
     downloader_client.get(url_of(public_video), HTTP_RANGE="bytes=1000-")
