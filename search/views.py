@@ -1,5 +1,3 @@
-import logging
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -7,16 +5,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
-from kombu.exceptions import OperationalError
 
 from newsroom.page_base import Alternate
+from users.hand_off import hand_off
 
 from .forms import SearchForm, query_string
 from .searching import SearchCriteria, SiteSearch, tidy
 from .tasks import record_search
 
 RESULTS_PER_PAGE = 10
-logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -33,7 +30,9 @@ def search_page(request):
     if criteria.wanted:
         results = search.page(request.GET.get("page"), per_page=RESULTS_PER_PAGE)
         if results.number == 1 and criteria.words:
-            _count(criteria.text, found=bool(results.total))
+            # A worker counts the search for the statistics; while the broker is away this
+            # one search goes uncounted, and the reader still gets their results.
+            hand_off(record_search, criteria.text, bool(results.total))
         context |= {"results": results, "query_string": query_string(criteria)}
     return TemplateResponse(request, "search/search_page.html", context)
 
@@ -44,15 +43,6 @@ def suggestions(request):
     criteria = SearchCriteria(text=tidy(request.GET.get("q", "")))
     found = SiteSearch(get_language(), criteria, request).suggestions()
     return JsonResponse({"suggestions": found})
-
-
-def _count(text, *, found):
-    """A worker counts the search for the statistics. While the broker is away (Redis
-    restarting) this one search goes uncounted, and the reader still gets their results."""
-    try:
-        record_search.apply_async((text, found), retry=False)
-    except OperationalError as error:
-        logger.warning("A search was not counted: the broker refused the task (%s)", error)
 
 
 def _the_same_search_in_each_language(request, query):

@@ -122,27 +122,21 @@ class Visitor(HttpUser):
             "/accounts/confirm-email/",
         ):
             return False
-        started = time.perf_counter()
+        started, code, problem = time.perf_counter(), None, None
         try:
             code = MAILBOX.code_for(address, timeout=60)
-        except Exception as problem:
-            self.environment.events.request.fire(
-                request_type="MAIL",
-                name="verification email arrives",
-                response_time=(time.perf_counter() - started) * 1000,
-                response_length=0,
-                exception=problem,
-                context={},
-            )
-            return False
+        except Exception as error:
+            problem = error
         self.environment.events.request.fire(
             request_type="MAIL",
             name="verification email arrives",
             response_time=(time.perf_counter() - started) * 1000,
             response_length=0,
-            exception=None,
+            exception=problem,
             context={},
         )
+        if problem is not None:
+            return False
         return self.post_form(
             f"{prefix}/confirm-email/", {"code": code}, "verify code", "/accounts/welcome/"
         )

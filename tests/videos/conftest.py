@@ -4,7 +4,8 @@ import os
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.factories import StoryFactory, VideoFactory, publish
+from tests.admin_login import sign_in_to_admin
+from tests.factories import StoryFactory, UserFactory, VideoFactory, publish
 
 MASTER = os.urandom(256 * 1024 + 7)
 
@@ -49,3 +50,17 @@ def downloader(reporter, terms_of_use):
 def downloader_client(client, downloader):
     client.force_login(downloader)
     return client
+
+
+@pytest.fixture
+def editor_client(client):
+    sign_in_to_admin(
+        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
+    )
+    return client
+
+
+@pytest.fixture
+def stored_video(object_storage, public_video):
+    """The public video, its files made in object storage (tests/object_store.py)."""
+    return public_video

@@ -19,14 +19,6 @@ from videos.models import Download, Video
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    sign_in_to_admin(
-        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    )
-    return client
-
-
 def edit_form_data(video, **changes):
     return {
         "title": video.title,

@@ -9,8 +9,6 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.admin_login import sign_in_to_admin
-from tests.factories import UserFactory
 from tests.object_store import fetch
 from videos.models import Download, Video
 from videos.processing import process_video
@@ -27,20 +25,6 @@ def url_of(video):
 
 def query_of(address):
     return parse_qs(urlsplit(address).query)
-
-
-@pytest.fixture
-def editor_client(client):
-    sign_in_to_admin(
-        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    )
-    return client
-
-
-@pytest.fixture
-def stored_video(object_storage, public_video):
-    """The public video of tests/videos/conftest.py, its files made in object storage."""
-    return public_video
 
 
 def upload_form(title, master, **more):

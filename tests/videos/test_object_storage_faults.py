@@ -8,8 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from tests.admin_login import sign_in_to_admin
-from tests.factories import UserFactory
 from tests.object_store import ObjectStore, closed_endpoint
 from videos.models import CaptionTrack, Download, Video
 from videos.processing import process_video
@@ -17,19 +15,6 @@ from videos.processing import process_video
 pytestmark = pytest.mark.django_db
 
 STORE_DOWN = "The file store could not be reached, so nothing was saved."
-
-
-@pytest.fixture
-def editor_client(client):
-    sign_in_to_admin(
-        client, UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    )
-    return client
-
-
-@pytest.fixture
-def stored_video(object_storage, public_video):
-    return public_video
 
 
 def take_the_store_down(settings, store):
