@@ -1,6 +1,7 @@
 """Runs every benchmark, in one process on one throw-away database."""
 
 from benchmarks import (
+    account_timing,
     downloads,
     newsletter_send,
     registration,
@@ -17,6 +18,7 @@ def main():
         story_queries,
         story_render,
         registration,
+        account_timing,
         transcode,
         requests_per_second,
         downloads,

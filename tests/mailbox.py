@@ -6,8 +6,9 @@ from django.core import mail
 
 
 def last_code():
-    """The six-digit code in the most recent email."""
-    return re.search(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+    """The code in the most recent email: six digits to verify an address, eight to reset a
+    password."""
+    return re.search(r"^\s*(\d{6}|\d{8})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
 
 
 def merge_field(name):

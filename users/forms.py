@@ -1,6 +1,13 @@
+from allauth.account.forms import (
+    ConfirmEmailVerificationCodeForm as AllauthConfirmEmailVerificationCodeForm,
+)
+from allauth.account.forms import (
+    ConfirmPasswordResetCodeForm as AllauthConfirmPasswordResetCodeForm,
+)
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .models import TermsOfUsePage, User
@@ -17,6 +24,15 @@ class SignupForm(AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.terms = TermsOfUsePage.current()
 
+    def try_save(self, request):
+        """An address that has an account gets allauth's "you already have an account" email
+        instead of a new account. The password is hashed all the same, and thrown away:
+        hashing is most of a sign-up's time, and without it the answer would come several
+        times faster, telling anyone who times it that the address is registered."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)
+
     def save(self, request):
         remember_return_to(request)
         user = super().save(request)
@@ -28,6 +44,25 @@ class ResetPasswordForm(AllauthResetPasswordForm):
     def save(self, request, **kwargs):
         remember_return_to(request)
         return super().save(request, **kwargs)
+
+
+class CodeFieldFocusedMixin:
+    """The code is what the page is for: its field has the focus when the page opens, and
+    phones offer digits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update({"autofocus": True, "inputmode": "numeric"})
+
+
+class ConfirmEmailVerificationCodeForm(
+    CodeFieldFocusedMixin, AllauthConfirmEmailVerificationCodeForm
+):
+    pass
+
+
+class ConfirmPasswordResetCodeForm(CodeFieldFocusedMixin, AllauthConfirmPasswordResetCodeForm):
+    pass
 
 
 class ProfileForm(forms.ModelForm):

@@ -12,18 +12,24 @@ def local_url(request, parameter):
     """The URL in the request's `parameter` (POST first, then GET) if it stays on this site;
     None for anything else, so that no link can send a visitor to another site."""
     url = request.POST.get(parameter) or request.GET.get(parameter)
-    if url and url_has_allowed_host_and_scheme(
+    return url if _is_local(request, url) else None
+
+
+def _is_local(request, url):
+    return bool(url) and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return None
+    )
 
 
 def remember_return_to(request):
     """Keep the page the visitor was on (the `return_to` parameter), if it is on this site;
     anything else is dropped."""
-    url = local_url(request, "return_to")
-    if url:
+    remember(request, local_url(request, "return_to"))
+
+
+def remember(request, url):
+    """Keep `url` as the page to go back to, if it is on this site."""
+    if _is_local(request, url):
         request.session[SESSION_KEY] = url
 
 

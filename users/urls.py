@@ -1,6 +1,14 @@
 from django.urls import include, path
 
-from .views import AcceptTermsView, AccountView, DeleteAccountView, WelcomeView, download_my_data
+from .views import (
+    AcceptTermsView,
+    AccountView,
+    ConfirmEmailVerificationCodeView,
+    DeleteAccountView,
+    PasswordResetView,
+    WelcomeView,
+    download_my_data,
+)
 
 urlpatterns = [
     path("accounts/welcome/", WelcomeView.as_view(), name="account_welcome"),
@@ -8,5 +16,12 @@ urlpatterns = [
     path("accounts/profile/delete/", DeleteAccountView.as_view(), name="account_delete"),
     path("accounts/profile/my-data.json", download_my_data, name="account_data"),
     path("accounts/terms/", AcceptTermsView.as_view(), name="account_accept_terms"),
+    # Before allauth's own, which it replaces at the same address.
+    path("accounts/password/reset/", PasswordResetView.as_view(), name="account_reset_password"),
+    path(
+        "accounts/confirm-email/",
+        ConfirmEmailVerificationCodeView.as_view(),
+        name="account_email_verification_sent",
+    ),
     path("accounts/", include("allauth.urls")),
 ]

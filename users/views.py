@@ -1,11 +1,18 @@
+from allauth.account.views import (
+    ConfirmEmailVerificationCodeView as AllauthConfirmEmailVerificationCodeView,
+)
+from allauth.account.views import PasswordResetView as AllauthPasswordResetView
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from .access import terms_to_accept
@@ -101,3 +108,58 @@ class AcceptTermsView(LoginRequiredMixin, TemplateView):
                 return self.render_to_response(context, status=400)
             request.user.accept_terms(terms)
         return redirect(self.next_url() or "account_profile")
+
+
+class PasswordResetView(AllauthPasswordResetView):
+    """allauth's reset form, with a cap on the codes an address may be sent a day
+    (PASSWORD_RESET_CODES_PER_DAY: the arithmetic is beside it in the settings). The cap
+    counts requests for any address, with an account or not, so that reaching it tells
+    nothing about the address."""
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].lower()
+        if not ratelimit.consume(self.request, action="reset_password_daily", key=email):
+            per_day = settings.PASSWORD_RESET_CODES_PER_DAY
+            form.add_error(
+                None,
+                ngettext(
+                    "You can ask for %(count)d code a day to reset your password: please "
+                    "try again tomorrow, or log in if you remember your password.",
+                    "You can ask for %(count)d codes a day to reset your password: please "
+                    "try again tomorrow, or log in if you remember your password.",
+                    per_day,
+                )
+                % {"count": per_day},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class ConfirmEmailVerificationCodeView(AllauthConfirmEmailVerificationCodeView):
+    """allauth's code page, except after the last wrong try. There allauth forgets the
+    sign-up and sends the reader to "Log in" without a word; here the dead code is replaced
+    by a new one, sent at once, and the reader stays on the page and is told why. The new
+    codes count against allauth's "Send new code" allowance (two a sign-up), so this gives no
+    more guesses than pressing that button does; the one-minute pause between codes is
+    waived for it, since the reader asked for nothing. Once the allowance is spent, allauth's
+    way holds, with the reason given: logging in sends a new code."""
+
+    def form_invalid(self, form):
+        process = self._process
+        last_try = process.state["failed_attempts"] + 1 >= process.max_attempts
+        if self._action != "verify" or not last_try:
+            return super().form_invalid(form)
+        if not process.can_resend:
+            process.abort()
+            messages.error(
+                self.request,
+                _("That code can no longer be used. Log in to have a new one sent to you."),
+            )
+            return HttpResponseRedirect(reverse("account_login"))
+        process.state["failed_attempts"] = 0
+        ratelimit.clear(self.request, action="confirm_email", key=process.email.lower())
+        process.resend()
+        messages.error(self.request, _("That code can no longer be used: we have sent a new one."))
+        return HttpResponseRedirect(
+            self.passthrough_next_url(reverse("account_email_verification_sent"))
+        )

@@ -234,6 +234,8 @@ ACCOUNT_ADAPTER = "users.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "signup": "users.forms.SignupForm",
     "reset_password": "users.forms.ResetPasswordForm",
+    "confirm_email_verification_code": "users.forms.ConfirmEmailVerificationCodeForm",
+    "confirm_password_reset_code": "users.forms.ConfirmPasswordResetCodeForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
@@ -251,8 +253,18 @@ ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_TIMEOUT = 30 * 60
 ACCOUNT_PASSWORD_RESET_BY_CODE_MAX_ATTEMPTS = 3
+# A reset code gives whoever guesses it the account, so it must stay out of reach of someone
+# who asks for codes all year: below one chance in a thousand. Each code takes 3 tries. With
+# six digits, 3/10^6 a code, even one code a day gives 365 × 3/10^6 = 1.1/1000 a year: no cap
+# is low enough. With eight digits and at most 5 codes per address a day (users/views.py),
+# 5 × 365 × 3/10^8 = 5.5/100,000 a year, about one in 18,000. (allauth spells the setting
+# with CODE twice.)
+ACCOUNT_PASSWORD_RESET_BY_CODE_CODE_FORMAT = {"numeric": True, "length": 8, "dashed": False}
+PASSWORD_RESET_CODES_PER_DAY = 5
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# An address with no account is sent an email on a reset as one with an account is: the
+# same work, so that the answer's timing does not tell which it is.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
@@ -264,6 +276,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="ht
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/900s/key",
     "confirm_email": "1/60s/key",
+    "reset_password_daily": f"{PASSWORD_RESET_CODES_PER_DAY}/d/key",
     # The public newsletter form (newsletters/views.py), per client address.
     "newsletter_subscribe": "20/h/ip",
 }

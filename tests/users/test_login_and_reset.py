@@ -1,7 +1,11 @@
 """Log in by email, and reset a forgotten password with an emailed code."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core import mail
+from django.utils import timezone
 
 from tests.factories import PASSWORD
 from tests.mailbox import last_code
@@ -70,7 +74,53 @@ def test_resetting_an_unknown_email_looks_the_same_as_a_known_one(client, report
 
     assert known.status_code == unknown.status_code
     assert known.headers.get("Location") == unknown.headers.get("Location")
-    assert [message.to for message in mail.outbox] == [["reporter@example.org"]]
+    # Each address is sent an email (the same work, so the same time): a code, or word
+    # that there is no account.
+    assert [message.to for message in mail.outbox] == [
+        ["reporter@example.org"],
+        ["nobody@example.org"],
+    ]
+    no_account = mail.outbox[1]
+    assert "there is no account with it" in no_account.body
+    assert "/en/accounts/signup/" in no_account.body
+    assert "there is no account with it" in no_account.alternatives[0][0]
+
+
+def test_reset_codes_have_eight_digits(client, reporter):
+    client.post("/en/accounts/password/reset/", {"email": reporter.email})
+
+    assert len(last_code()) == 8
+
+
+@pytest.mark.parametrize("email", ["reporter@example.org", "nobody@example.org"])
+def test_an_address_is_sent_at_most_five_reset_codes_a_day(client, reporter, email):
+    start = timezone.now()
+
+    def ask(after):
+        with time_machine.travel(start + after, tick=False):
+            return client.post("/en/accounts/password/reset/", {"email": email})
+
+    # Two minutes apart: allauth's own limit of a few a minute is not what is tested.
+    answers = [ask(datetime.timedelta(minutes=2 * number)) for number in range(5)]
+    sixth = ask(datetime.timedelta(minutes=12))
+    next_day = ask(datetime.timedelta(days=1, minutes=1))
+
+    assert [answer.status_code for answer in answers] == [302] * 5
+    assert sixth.status_code == 429
+    assert "You can ask for 5 codes a day to reset your password" in sixth.content.decode()
+    assert len(mail.outbox) == 6
+    assert next_day.status_code == 302
+
+
+def test_the_daily_cap_is_said_in_french(client, reporter):
+    for _ in range(5):
+        client.post("/fr/accounts/password/reset/", {"email": reporter.email})
+    # Past allauth's per-minute limit, which five in a row reach as well.
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5), tick=False):
+        refused = client.post("/fr/accounts/password/reset/", {"email": reporter.email})
+
+    assert refused.status_code == 429
+    assert "Vous pouvez demander 5 codes par jour" in refused.content.decode()
 
 
 def test_repeated_wrong_passwords_lock_the_account_for_a_while(client, reporter):
