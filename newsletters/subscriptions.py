@@ -32,10 +32,16 @@ def ask_to_subscribe(email, *, language, topics=(), name=""):
         _send_confirmation(subscriber, language=language, topics=topics, name=name)
 
 
+def subscriber_to_confirm(token):
+    """Whom a confirmation link is for, changing nothing: InvalidToken or ExpiredToken for a
+    bad link, Subscriber.DoesNotExist if the subscriber was deleted."""
+    return Subscriber.objects.get(pk=read_confirmation_token(token).subscriber_id)
+
+
 def confirm(token):
-    """Follow a confirmation link: the subscription, with the choices made on the form (of
-    the topics, those that still exist). Following it twice is harmless. InvalidToken or
-    ExpiredToken for a bad link, Subscriber.DoesNotExist if the subscriber was deleted."""
+    """Confirm with the link's token: the subscription, with the choices made on the form (of
+    the topics, those that still exist). Confirming twice is harmless. The same errors as
+    `subscriber_to_confirm`."""
     confirmation = read_confirmation_token(token)
     subscriber = Subscriber.objects.get(pk=confirmation.subscriber_id)
     subscriber.confirm(

@@ -9,7 +9,11 @@ urlpatterns = [
         views.CheckInboxView.as_view(),
         name="newsletter_check_inbox",
     ),
-    path("newsletter/confirm/<str:token>/", views.confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/confirm/<str:token>/",
+        views.ConfirmView.as_view(),
+        name="newsletter_confirm",
+    ),
     path(
         "newsletter/unsubscribe/<str:token>/",
         views.UnsubscribeView.as_view(),

@@ -70,15 +70,26 @@ class CheckInboxView(TemplateView):
         return {**super().get_context_data(**kwargs), "valid_days": confirmation_valid_days()}
 
 
-def confirm(request, token):
-    """The link in the confirmation email."""
-    try:
-        subscriber = subscriptions.confirm(token)
-    except ExpiredToken:
-        return render(request, "newsletters/link_expired.html", status=400)
-    except (InvalidToken, Subscriber.DoesNotExist):
-        return invalid_link(request)
-    return render(request, "newsletters/confirmed.html", {"subscriber": subscriber})
+class ConfirmView(View):
+    """The link in the confirmation email. GET, following the link: a page with one button,
+    so that a mail scanner that follows links subscribes nobody. POST, the button: the
+    subscription is confirmed."""
+
+    def get(self, request, token):
+        return self._answer(request, token, subscriptions.subscriber_to_confirm, "confirm.html")
+
+    def post(self, request, token):
+        return self._answer(request, token, subscriptions.confirm, "confirmed.html")
+
+    def _answer(self, request, token, action, template_name):
+        try:
+            subscriber = action(token)
+        except ExpiredToken:
+            return render(request, "newsletters/link_expired.html", status=400)
+        except (InvalidToken, Subscriber.DoesNotExist):
+            return invalid_link(request)
+        context = {"subscriber": subscriber, "token": token}
+        return render(request, f"newsletters/{template_name}", context)
 
 
 class SubscriberLinkMixin:

@@ -1,5 +1,6 @@
-"""A reader subscribes with the form, reads the confirmation email, clicks its link and lands
-on the confirmed page; later they unsubscribe from their newsletter and change their mind.
+"""A reader subscribes with the form, reads the confirmation email, clicks its link, presses
+the button on the page it opens and lands on the confirmed page; later they unsubscribe from
+their newsletter and change their mind.
 Each public page is checked for WCAG 2.2 AA."""
 
 import pytest
@@ -41,6 +42,10 @@ def test_subscribe_with_the_form_then_confirm_by_the_emailed_link(page, newslett
     page.goto("about:blank")
     page.set_content(html)
     page.get_by_role("link", name="Confirmer mon abonnement").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre abonnement")
+    assert Subscriber.objects.get().status == "pending"
+    assert_no_wcag_violations(page)
+    page.get_by_role("button", name="Confirmer mon abonnement").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Votre abonnement est confirmé")
     expect(page.locator("html")).to_have_attribute("lang", "fr")

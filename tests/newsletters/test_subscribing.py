@@ -50,7 +50,7 @@ def test_the_form_sends_a_link_and_following_it_confirms_the_subscription(client
     assert message.subject == "Confirm your subscription to the Newsroom newsletter"
     assert "The link is valid for 3 days." in message.body
 
-    confirmed = client.get(confirmation_link())
+    confirmed = client.post(confirmation_link())
 
     assert confirmed.status_code == 200
     assert "Your subscription is confirmed" in confirmed.content.decode()
@@ -71,7 +71,7 @@ def test_the_choices_of_the_form_take_effect_only_when_confirmed(client, news_in
     assert "Confirmez votre abonnement" in mail.outbox[-1].subject
     assert "/fr/newsletter/confirm/" in mail.outbox[-1].body
 
-    client.get(confirmation_link())
+    client.post(confirmation_link())
 
     subscriber.refresh_from_db()
     assert (subscriber.language, subscriber.name) == ("fr", "Someone else")
@@ -178,9 +178,10 @@ def test_the_link_expires(client):
     link = confirmation_link()
 
     with time_machine.travel(SUBSCRIBED_ON + datetime.timedelta(days=3, minutes=1), tick=False):
-        expired = client.get(link)
+        opened, expired = client.get(link), client.post(link)
 
-    assert expired.status_code == 400
+    assert opened.status_code == expired.status_code == 400
+    assert "This link has expired" in opened.content.decode()
     assert "This link has expired" in expired.content.decode()
     assert Subscriber.objects.get().status == "pending"
 
@@ -195,17 +196,37 @@ def test_a_forged_or_tampered_link_is_refused(client):
     )
 
     for bad in (token[:-2] + "xx", forged, "nonsense", token[:10]):
-        response = client.get(f"/en/newsletter/confirm/{bad}/")
-        assert response.status_code == 400
-        assert "This link is not valid" in response.content.decode()
+        for response in (
+            client.get(f"/en/newsletter/confirm/{bad}/"),
+            client.post(f"/en/newsletter/confirm/{bad}/"),
+        ):
+            assert response.status_code == 400
+            assert "This link is not valid" in response.content.decode()
     assert Subscriber.objects.get().status == "pending"
+
+
+def test_opening_the_link_changes_nothing_until_the_button_is_pressed(client):
+    """A mail scanner that follows every link in an email subscribes nobody."""
+    subscribe(client)
+    link = confirmation_link()
+    before = Subscriber.objects.values().get()
+
+    opened = client.get(link)
+
+    assert opened.status_code == 200
+    assert Subscriber.objects.values().get() == before
+    page = opened.content.decode()
+    assert f'<form method="post" action="{link}">' in page
+    assert "Confirm my subscription</button>" in page
+    assert client.head(link).status_code == 200
+    assert Subscriber.objects.values().get() == before
 
 
 def test_confirming_twice_is_fine(client):
     subscribe(client)
     link = confirmation_link()
 
-    first, second = client.get(link), client.get(link)
+    first, second = client.post(link), client.post(link)
 
     assert (first.status_code, second.status_code) == (200, 200)
     assert "Your subscription is confirmed" in second.content.decode()
@@ -217,7 +238,7 @@ def test_someone_who_unsubscribed_can_subscribe_again_with_the_form(client):
 
     subscribe(client)
     assert Subscriber.objects.get().status == "unsubscribed"
-    client.get(confirmation_link())
+    client.post(confirmation_link())
 
     assert Subscriber.objects.get().status == "confirmed"
 
