@@ -31,6 +31,9 @@ def download(request, pk):
     if video is None:
         return render(request, "videos/not_downloadable.html", status=404)
     if not request.user.is_authenticated:
+        messages.info(
+            request, _("Log in or create an account to download broadcast-quality video.")
+        )
         return redirect_to_login(local_url(request, "from") or request.get_full_path())
     if not may_download(request.user):
         return _verify_first(request)

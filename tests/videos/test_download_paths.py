@@ -35,6 +35,27 @@ def test_an_anonymous_visitor_is_asked_to_log_in_and_then_comes_back_to_the_vide
     assert logged_in["Location"] == "/en/videos/1/"
 
 
+@pytest.mark.parametrize(
+    "language, reason",
+    [
+        ("en", "Log in or create an account to download broadcast-quality video."),
+        (
+            "fr",
+            "Connectez-vous ou créez un compte pour télécharger les vidéos de qualité broadcast.",
+        ),
+    ],
+)
+def test_the_login_page_says_why_an_anonymous_visitor_was_sent_there(
+    client, public_video, language, reason
+):
+    url = f"/{language}/downloads/videos/{public_video.pk}/?from=/{language}/videos/"
+
+    login_page = client.get(url, follow=True)
+
+    assert login_page.redirect_chain[-1][0].startswith(f"/{language}/accounts/login/")
+    assert reason in login_page.content.decode()
+
+
 def test_a_way_back_to_another_site_is_ignored(client, public_video):
     response = client.get(download_url(public_video, "https://evil.example/"))
 
