@@ -140,9 +140,9 @@ class ConfirmEmailVerificationCodeView(AllauthConfirmEmailVerificationCodeView):
     sign-up and sends the reader to "Log in" without a word; here the dead code is replaced
     by a new one, sent at once, and the reader stays on the page and is told why. The new
     codes count against allauth's "Send new code" allowance (two a sign-up), so this gives no
-    more guesses than pressing that button does; the one-minute pause between codes is
-    waived for it, since the reader asked for nothing. Once the allowance is spent, allauth's
-    way holds, with the reason given: logging in sends a new code."""
+    more guesses than pressing that button does; the one-minute pause between two codes is
+    waived for it, as the reader did not ask for this one. Once the allowance is spent,
+    allauth's way holds, with the reason given: logging in sends a new code."""
 
     def form_invalid(self, form):
         process = self._process
