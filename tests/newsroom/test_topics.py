@@ -62,6 +62,17 @@ def test_the_french_story_names_its_topics_in_french(client, story_in_two_langua
     assert '<meta property="article:tag" content="Suède">' in french
 
 
+def test_a_topic_renamed_shows_at_once_on_the_cached_story_page(client, story_in_two_languages):
+    _story, french_story = story_in_two_languages
+    client.get(french_story.url)
+
+    french_topic = Topic.objects.get(name="Suède")
+    french_topic.name = "Royaume de Suède"
+    french_topic.save()
+
+    assert "Royaume de Suède" in client.get(french_story.url).content.decode()
+
+
 def test_the_french_index_filters_by_the_same_address_and_offers_french_names(
     client, story_in_two_languages
 ):
@@ -152,6 +163,10 @@ def test_the_migration_turns_each_storys_tags_into_topics_and_back(news_index):
     assert list(
         new.get_model("newsroom", "NewsStoryPage").objects.get(pk=story.pk).topics.all()
     ) == [topic]
+    fresh = new.get_model("newsroom", "Topic").objects.create(
+        name="Fresh", slug="fresh", locale_id=topic.locale_id
+    )
+    assert fresh.pk > topic.pk, "ids given after the migration follow the kept ones"
 
     executor.loader.build_graph()
     executor.migrate(before)
