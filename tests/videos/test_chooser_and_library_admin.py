@@ -178,3 +178,15 @@ def test_the_checksum_wraps_inside_the_side_panel(client, library, video_manager
     assert '<code class="video-checksum">' in page and "videos/admin.css" in page
     with open(finders.find("videos/admin.css")) as stylesheet:
         assert "overflow-wrap: anywhere" in stylesheet.read()
+
+
+def test_the_permission_to_choose_videos_is_granted_in_the_group_editor(client):
+    sign_in_to_admin(
+        client, UserFactory(email="chief@example.org", is_staff=True, is_superuser=True)
+    )
+    editors = Group.objects.get(name="Editors")
+
+    page = client.get(reverse("wagtailusers_groups:edit", args=[editors.pk])).content.decode()
+
+    assert "Choosing videos" in page and "Choose any video for a story" in page
+    assert "choose_media_permissions-0-collection" in page, "the editors' grant is listed"
