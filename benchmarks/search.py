@@ -230,21 +230,22 @@ def add_stories(count_per_language, *, seed=SEED):
     translations under the French one (same translation keys), with two topics each, written
     in bulk. Returns each language's vocabulary, most frequent word first."""
     from django.utils import timezone
-    from taggit.models import Tag
     from wagtail.models import Locale
 
     from newsroom.models import NewsIndexPage
+    from newsroom.topics import Topic
 
     rng = random.Random(seed)
-    tags = [
-        Tag.objects.get_or_create(name=name, defaults={"slug": name.lower()})[0] for name in TOPICS
+    vocabulary_topics = [
+        Topic.objects.get_or_create(name=name, slug=name.lower(), locale=Locale.get_default())[0]
+        for name in TOPICS
     ]
     keys = [uuid.uuid4() for _ in range(count_per_language)]
     first_day = timezone.localdate() - datetime.timedelta(days=count_per_language // 5)
     dates = [
         first_day + datetime.timedelta(days=number // 5) for number in range(count_per_language)
     ]
-    topics = [rng.sample(tags, 2) for _ in range(count_per_language)]
+    topics = [rng.sample(vocabulary_topics, 2) for _ in range(count_per_language)]
     vocabularies = {}
     for language, words in (("en", ENGLISH), ("fr", FRENCH)):
         vocabularies[language] = vocabulary(words.split(), rng)
@@ -272,7 +273,7 @@ def _bulk_children(parent, locale, contents):
     from django.utils.text import slugify
     from wagtail.models import Page
 
-    from newsroom.models import NewsStoryPage, StoryTopic
+    from newsroom.models import NewsStoryPage
 
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(NewsStoryPage)
@@ -314,11 +315,12 @@ def _bulk_children(parent, locale, contents):
     fields = NewsStoryPage._meta.local_concrete_fields
     for start in range(0, len(stories), 1000):
         NewsStoryPage.objects._insert(stories[start : start + 1000], fields=fields)
-    StoryTopic.objects.bulk_create(
+    story_topic = NewsStoryPage.topics.through
+    story_topic.objects.bulk_create(
         [
-            StoryTopic(content_object_id=page.pk, tag=tag)
+            story_topic(newsstorypage_id=page.pk, topic=topic)
             for page, content in zip(pages, contents, strict=True)
-            for tag in content["topics"]
+            for topic in content["topics"]
         ],
         batch_size=2000,
     )

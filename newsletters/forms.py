@@ -1,23 +1,27 @@
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.admin.widgets import AdminDateTimeInput
 
 from newsroom.models import NewsStoryPage
+from newsroom.topics import Topic, named_in
 
 EMAIL_MAX_LENGTH = 254
 
 
 def story_topics():
     """The topics of the stories the public may see: what a subscriber may say they like."""
-    return (
-        Tag.objects.filter(
-            newsroom_storytopic_items__content_object__in=NewsStoryPage.objects.published()
-        )
-        .distinct()
-        .order_by("name")
+    return Topic.objects.of(NewsStoryPage.objects.published())
+
+
+def _named_in_reader_language(topics, language_code):
+    topics = list(topics)
+    named = {topic.translation_key: topic for topic in named_in(topics, language_code)}
+    return sorted(
+        ((topic, named[topic.translation_key]) for topic in topics),
+        key=lambda pair: pair[1].name.casefold(),
     )
 
 
@@ -37,7 +41,7 @@ class SubscribeForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics that interest you"),
-        queryset=Tag.objects.none(),
+        queryset=Topic.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Optional."),
@@ -46,6 +50,11 @@ class SubscribeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = story_topics()
+        # Offered by the name they have in the reader's language; chosen as the stories hold them.
+        self.fields["topics"].choices = [
+            (source.pk, named.name)
+            for source, named in _named_in_reader_language(story_topics(), get_language())
+        ]
 
 
 class AccountNewsletterForm(forms.Form):

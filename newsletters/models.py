@@ -63,7 +63,7 @@ class Subscriber(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     topics = models.ManyToManyField(
-        "taggit.Tag", blank=True, related_name="+", verbose_name=_("topics of interest")
+        "newsroom.Topic", blank=True, related_name="+", verbose_name=_("topics of interest")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     user = models.OneToOneField(

@@ -12,8 +12,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from taggit.models import Tag
 
+from newsroom.topics import Topic
 from users.access import has_verified_email
 
 from .models import Subscriber
@@ -46,7 +46,7 @@ def confirm(token):
     subscriber = Subscriber.objects.get(pk=confirmation.subscriber_id)
     subscriber.confirm(
         language=confirmation.language,
-        topics=Tag.objects.filter(pk__in=confirmation.topic_ids),
+        topics=Topic.objects.filter(pk__in=confirmation.topic_ids),
         name=confirmation.name,
     )
     return subscriber

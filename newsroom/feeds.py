@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import NewsStoryPage
+from .topics import give_topic_lists
 
 FEED_LENGTH = 20
 
@@ -21,13 +22,14 @@ class LatestStoriesFeed(Feed):
         return f"/{get_language()}/"
 
     def items(self):
-        return (
+        stories = (
             NewsStoryPage.objects.published()
             .for_readers_of(get_language())
             .select_related("locale")
             .prefetch_related("topics")
             .newest_first()[:FEED_LENGTH]
         )
+        return give_topic_lists(list(stories), get_language())
 
     def item_title(self, item):
         return item.title
@@ -45,7 +47,7 @@ class LatestStoriesFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in item.topic_list]
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):

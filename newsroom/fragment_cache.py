@@ -1,9 +1,9 @@
 """Rendered fragments of story pages are cached, and thrown away whenever content changes.
 
 A story's rendered body depends on more than the story: the videos and images it shows, and
-the stories it links to, and which translations are public. Rather than track each
-dependency, any publish, unpublish, change to a video, an image or a view restriction moves a
-site-wide content version, and every fragment's key carries it.
+the stories it links to, the names of its topics, and which translations are public. Rather
+than track each dependency, any publish, unpublish, change to a video, an image, a topic or a
+view restriction moves a site-wide content version, and every fragment's key carries it.
 Routing, privacy checks and language links are never cached: they run on every request.
 """
 
@@ -14,6 +14,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from videos.models import Video
+
+from .topics import Topic
 
 VERSION_KEY = "newsroom:content-version"
 
@@ -37,7 +39,7 @@ def bump_content_version(**kwargs):
 def connect_signals():
     for signal in (page_published, page_unpublished):
         signal.connect(bump_content_version, dispatch_uid=f"newsroom-fragments-{signal}")
-    for model in (Video, get_image_model(), PageViewRestriction):
+    for model in (Video, get_image_model(), PageViewRestriction, Topic):
         for signal in (post_save, post_delete):
             signal.connect(
                 bump_content_version,

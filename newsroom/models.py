@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,9 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
@@ -21,6 +20,7 @@ from .filters import filtered_listing
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
+from .topics import Topic, in_the_default_language, named_in
 from .video_library import VideoLibraryPage  # noqa: F401  (registers the page type)
 
 
@@ -58,12 +58,6 @@ class StoryQuerySet(PageQuerySet):
 
 
 StoryManager = PageManager.from_queryset(StoryQuerySet)
-
-
-class StoryTopic(TaggedItemBase):
-    content_object = ParentalKey(
-        "newsroom.NewsStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 @register_snippet
@@ -128,11 +122,7 @@ class NewsIndexPage(NewsroomPage):
 
     def topics(self):
         """The topics of this index's published stories, for the topic filter."""
-        return (
-            Tag.objects.filter(newsroom_storytopic_items__content_object__in=self.stories())
-            .distinct()
-            .order_by("name")
-        )
+        return Topic.objects.of(self.stories()).named_in(get_language())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -162,7 +152,13 @@ class NewsStoryPage(NewsroomPage):
     )
     date = models.DateField(_("dateline date"), default=timezone.localdate)
     place = models.CharField(_("dateline place"), max_length=120, blank=True)
-    topics = ClusterTaggableManager(through=StoryTopic, blank=True, verbose_name=_("topics"))
+    topics = ParentalManyToManyField(
+        Topic,
+        blank=True,
+        related_name="stories",
+        limit_choices_to=in_the_default_language,
+        verbose_name=_("topics"),
+    )
     people = ParentalManyToManyField(Person, blank=True, verbose_name=_("people mentioned"))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -194,7 +190,7 @@ class NewsStoryPage(NewsroomPage):
             help_text=_("Choose an image or a video, not both."),
         ),
         FieldPanel("body"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("people"),
         InlinePanel("related", label=_("Related stories"), max_num=6),
     ]
@@ -204,7 +200,8 @@ class NewsStoryPage(NewsroomPage):
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.SearchField("place"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        # In the story's own language: a French story is found by its topics' French names.
+        index.SearchField("topic_names"),
         index.RelatedFields("people", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
@@ -221,7 +218,7 @@ class NewsStoryPage(NewsroomPage):
         """Each story's people fetched with the story: the indexer reads them once per vector
         it builds (five times), and does not prefetch a ParentalManyToManyField itself, so
         indexing 20,000 stories made 100,000 queries for them."""
-        return super().get_indexed_objects().prefetch_related("people")
+        return super().get_indexed_objects().prefetch_related("people", "topics")
 
     def clean(self):
         super().clean()
@@ -237,7 +234,11 @@ class NewsStoryPage(NewsroomPage):
 
     @cached_property
     def topic_list(self):
-        return list(self.topics.all())
+        """The story's topics in its own language, where translated."""
+        return named_in(self.topics.all(), self.locale.language_code)
+
+    def topic_names(self):
+        return " ".join(topic.name for topic in self.topic_list)
 
     @cached_property
     def people_list(self):

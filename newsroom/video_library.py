@@ -9,7 +9,6 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -20,6 +19,7 @@ from videos.models import Video
 from .filters import filtered_listing
 from .page_base import NewsroomPage
 from .structured_data import video_object
+from .topics import Topic
 from .video_visibility import videos_shown_by
 
 VIDEOS_PER_PAGE = 12
@@ -46,11 +46,7 @@ class VideoLibraryPage(RoutablePageMixin, NewsroomPage):
     def topics(self):
         """The topics of the published stories that show a video, for the topic filter."""
         story_ids = Video.shown_on.through.objects.filter(video__in=self.videos()).values("page_id")
-        return (
-            Tag.objects.filter(newsroom_storytopic_items__content_object_id__in=story_ids)
-            .distinct()
-            .order_by("name")
-        )
+        return Topic.objects.filter(stories__in=story_ids).distinct().named_in(get_language())
 
     @path("")
     def library(self, request):

@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.query import MATCH_ALL
@@ -31,6 +30,7 @@ from wagtail.search.utils import normalise_query_string
 from newsroom.fragment_cache import content_version, fragment_cache
 from newsroom.models import NewsStoryPage
 from newsroom.page_base import published
+from newsroom.topics import Topic
 from newsroom.video_library import VideoLibraryPage
 from videos.models import Video
 
@@ -210,12 +210,9 @@ class SiteSearch:
 
     def _topics(self):
         stories = NewsStoryPage.objects.published().filter(locale__language_code=self.language)
-        return list(
-            Tag.objects.filter(newsroom_storytopic_items__content_object__in=stories)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
+        return [
+            (topic.slug, topic.name) for topic in Topic.objects.of(stories).named_in(self.language)
+        ]
 
     # Suggestions
 

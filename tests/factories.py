@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from newsletters.models import ChosenStory, NewsletterIssue, Subscriber
 from newsroom.models import NewsIndexPage, NewsStoryPage
+from newsroom.topics import Topic
 from users.models import User
 from videos.models import Video
 
@@ -66,9 +67,14 @@ class StoryFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def topics(story, create, names, **kwargs):
         if names:
-            story.topics.add(*names)
+            story.topics.set([topic_named(name) for name in names])
             if create:
                 story.save()
+
+
+def topic_named(name):
+    """The topic of the default language with this name, made if need be."""
+    return Topic.objects.get_or_create(name=name, locale=Locale.get_default())[0]
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):

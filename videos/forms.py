@@ -2,6 +2,7 @@
 as plain lines, and one WebVTT caption file per language."""
 
 import logging
+import os
 import re
 
 from django import forms
@@ -96,7 +97,8 @@ class VideoForm(BaseMediaForm):
                 validators=[validate_webvtt],
                 widget=forms.FileInput(attrs={"accept": ".vtt,text/vtt"}),
                 help_text=(
-                    _("Uploading a file replaces the current captions.")
+                    _("Current file: %(file)s. Uploading a file replaces it.")
+                    % {"file": os.path.basename(existing[code].file.name)}
                     if code in existing
                     else _("A WebVTT (.vtt) file.")
                 ),

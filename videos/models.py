@@ -167,6 +167,15 @@ class Video(AbstractMedia):
         return self.thumbnail.url if self.thumbnail else ""
 
     @property
+    def duration_text(self):
+        """The duration as a clock reads it: 0:42, 12:05, 1:02:09."""
+        if not self.duration:
+            return ""
+        minutes, seconds = divmod(round(self.duration), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
     def preview_url(self):
         return self.preview.url if self.preview else ""
 

@@ -1,15 +1,46 @@
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
+from wagtail.admin.forms.collections import collection_member_permission_formset_factory
 from wagtail.admin.menu import MenuItem
+from wagtailmedia.models import Media
 
-from .admin_views import reprocess
+from .admin_views import add_video, processing_status, reprocess
+from .chooser import video_chooser_viewset
 from .reports import DownloadReportView
+
+
+@hooks.register("register_admin_viewset")
+def register_video_chooser():
+    return video_chooser_viewset
+
+
+# wagtailmedia's group panel offers adding and editing only; choosing gets a panel of its own.
+ChooseMediaPermissionFormSet = collection_member_permission_formset_factory(
+    Media,
+    [("choose_media", _("Choose"), _("Choose any video for a story"))],
+    "videos/permissions/choose_permissions_formset.html",
+    default_prefix="choose_media_permissions",
+)
+
+
+@hooks.register("register_group_permission_panel")
+def register_choose_media_permission_panel():
+    return ChooseMediaPermissionFormSet
 
 
 @hooks.register("register_admin_urls")
 def register_video_admin_urls():
+    # Registered before wagtailmedia's (this app comes first in INSTALLED_APPS), so these
+    # take its upload addresses: the library holds videos only.
     return [
+        path("media/video/add/", add_video, name="videos_add"),
+        re_path(
+            r"^media/(?:audio|media)/add/$",
+            RedirectView.as_view(pattern_name="videos_add"),
+        ),
+        path("videos/<int:pk>/status/", processing_status, name="videos_processing_status"),
         path("videos/<int:pk>/process-again/", reprocess, name="videos_reprocess"),
         path(
             "reports/video-downloads/",

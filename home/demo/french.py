@@ -17,6 +17,14 @@ FRENCH = {
     "Stories from the newsroom, newest first.": (
         "Les articles de la rédaction, du plus récent au plus ancien."
     ),
+    # Topics
+    "Sweden": "Suède",
+    "Enlargement": "Élargissement",
+    "Counter-terrorism": "Lutte contre le terrorisme",
+    "Critical infrastructure": "Infrastructures critiques",
+    "Video": "Vidéo",
+    "Media services": "Services aux médias",
+    "Languages": "Langues",
     # Video library
     "Videos": "Vidéos",
     "videos": "videos",

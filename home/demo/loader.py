@@ -17,6 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from home.models import HomePage
 from newsletters.models import ChosenStory, NewsletterIssue
 from newsroom.models import NewsIndexPage, NewsStoryPage, Person, VideoLibraryPage
+from newsroom.topics import Topic
 from users.models import TermsOfUsePage
 from videos.models import CaptionTrack, Video
 from videos.test_pattern import render_test_pattern
@@ -46,8 +47,9 @@ def load_demo_content(log=print):
         log(f"Home page leads with “{stories[0].title}”.")
     terms = ensure_terms(home, log)
     french = Locale.objects.get(language_code="fr")
-    for page in [home, news_index, video_library, *stories, terms]:
-        translate(page, french, {**FRENCH, **TERMS_FRENCH}, log)
+    topics = Topic.objects.filter(stories__in=stories).distinct()
+    for instance in [*topics, home, news_index, video_library, *stories, terms]:
+        translate(instance, french, {**FRENCH, **TERMS_FRENCH}, log)
     issue = ensure_newsletter_issue(stories, log)
     translate(issue, french, NEWSLETTER_ISSUE_FRENCH, log)
     return stories
@@ -132,6 +134,10 @@ def ensure_demo_video(log):
     return video
 
 
+def ensure_topic(name):
+    return Topic.objects.get_or_create(name=name, locale=Locale.get_default())[0]
+
+
 @transaction.atomic
 def ensure_story(news_index, content, *, video, variant, log):
     existing = NewsStoryPage.objects.child_of(news_index).filter(slug=content["slug"]).first()
@@ -146,7 +152,7 @@ def ensure_story(news_index, content, *, video, variant, log):
         hero_image=_headline_image(content, variant),
         body=[_raw_block(kind, value, video) for kind, value in content["body"]],
     )
-    story.topics.add(*content["topics"])
+    story.topics.set([ensure_topic(name) for name in content["topics"]])
     story.people.set(
         [
             Person.objects.get_or_create(name=name, defaults={"role": role})[0]

@@ -11,10 +11,10 @@ import time_machine
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.signing import Signer
-from taggit.models import Tag
 
 from newsletters.models import Subscriber
 from newsletters.tokens import CONFIRM_SALT
+from newsroom.topics import Topic
 from tests.factories import PASSWORD, StoryFactory, SubscriberFactory, publish
 from tests.mailbox import last_code
 
@@ -61,7 +61,7 @@ def test_the_form_sends_a_link_and_following_it_confirms_the_subscription(client
 
 def test_the_choices_of_the_form_take_effect_only_when_confirmed(client, news_index):
     publish(StoryFactory(topics=["Defence"]))
-    defence = Tag.objects.get(name="Defence")
+    defence = Topic.objects.get(name="Defence")
     SubscriberFactory(email="ada@example.org", language="en", name="Ada")
 
     subscribe(client, language="fr", name="Someone else", topics=[defence.pk])
