@@ -584,7 +584,9 @@ VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_MB", default=20 * 1024) * 102
 # Downloads of masters: streamed by Django, with Range requests, unless DOWNLOADS_BY_X_ACCEL
 # hands them to the web server (production: nginx's X-Accel-Redirect to an internal location).
 # Wagtail's documents are served through the same backend (cms/sendfile_backend.py), always
-# by its view, which checks their collection's privacy first.
+# by its view, which checks their collection's privacy first; their files are in the private
+# storage with the masters (newsroom/documents.py), so no media address reaches them.
+WAGTAILDOCS_DOCUMENT_MODEL = "newsroom.NewsroomDocument"
 DOWNLOADS_BY_X_ACCEL = False
 SENDFILE_BACKEND = "cms.sendfile_backend"
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
