@@ -19,6 +19,8 @@ urlpatterns = [
     # The providers' tracking webhooks: /anymail/<provider>/tracking/ (newsletters/webhooks.py).
     path("anymail/", include("newsletters.webhooks")),
     path("documents/", include(wagtaildocs_urls)),
+    # Videos' previews, posters and captions, once the video is public (videos/file_views.py).
+    path("video-files/", include("videos.file_urls")),
     path(
         "sitemap.xml",
         sitemap,
