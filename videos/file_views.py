@@ -11,6 +11,7 @@ stops being public (newsroom/video_visibility.py).
 """
 
 import logging
+import mimetypes
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -25,6 +26,7 @@ from .models import CaptionTrack, Video
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 120
+POSTER_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
 @require_safe
@@ -36,7 +38,7 @@ def preview(request, pk, name):
 @require_safe
 def poster(request, pk, name):
     video, public = _video_for(request, pk)
-    return _file(request, video.thumbnail, name, "image/jpeg", public)
+    return _file(request, video.thumbnail, name, _poster_type(video.thumbnail.name), public)
 
 
 @require_safe
@@ -46,6 +48,13 @@ def captions(request, pk, language, name):
     if track is None:
         raise Http404
     return _file(request, track.file, name, "text/vtt; charset=utf-8", public)
+
+
+def _poster_type(name):
+    """Processing makes a JPEG; an editor may upload another picture. Anything else is sent as
+    bytes, so that no browser runs it."""
+    guessed, _encoding = mimetypes.guess_type(name)
+    return guessed if guessed in POSTER_TYPES else "application/octet-stream"
 
 
 def _video_for(request, pk):

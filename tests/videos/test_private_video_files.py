@@ -288,3 +288,13 @@ def test_files_made_before_move_out_of_the_public_media_folder():
         assert not default_storage.exists(name)
         with field_file.open("rb") as stored:
             assert stored.read() == content
+
+
+def test_a_poster_that_is_not_a_picture_is_sent_as_bytes_that_no_browser_runs(client, news_index):
+    video = VideoFactory(thumbnail=ContentFile(b"<svg onload='alert(1)'/>", name="poster.svg"))
+    publish(story_showing(video))
+
+    response = client.get(video.poster_url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
