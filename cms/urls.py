@@ -19,6 +19,8 @@ urlpatterns = [
     # The providers' tracking webhooks: /anymail/<provider>/tracking/ (newsletters/webhooks.py).
     path("anymail/", include("newsletters.webhooks")),
     path("documents/", include(wagtaildocs_urls)),
+    # Videos' previews, posters and captions, once the video is public (videos/file_views.py).
+    path("video-files/", include("videos.file_urls")),
     path(
         "sitemap.xml",
         sitemap,
@@ -33,12 +35,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Only the public media folder; private masters live elsewhere and have no URL. Documents
-    # are left out: Wagtail's /documents/<id>/<name> serves them after checking the privacy
-    # of their collection, and their files are never served by address.
+    # Only the public media folder. Nothing private is in it, so no spelling of a path can
+    # reach anything private: masters, documents and the files of videos not yet public live
+    # in the private storage, read only by the views that check who may have them.
     urlpatterns += [
         re_path(
-            r"^{}(?!documents/)(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

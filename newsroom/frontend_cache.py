@@ -14,6 +14,10 @@ prefix, wrong here, where each translation is a page of its own with its own slu
 `PurgeBatch` of the URLs above and purges it once the publish has committed, through the
 backend chosen by CDN_PROVIDER (cms/settings/base.py). Wagtail sends the batch as its own
 background task: on the Celery workers when a broker is configured.
+
+A video's files (preview, poster, captions) have addresses of their own, outside every page,
+that the CDN may keep while the video is public; newsroom/video_visibility.py has them purged,
+on every site, when the video stops being public.
 """
 
 from django.conf import settings
@@ -21,7 +25,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 # Views outside the page tree that list stories: one URL per language each.
@@ -55,6 +59,17 @@ def purge_after_commit(sender, instance, **kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     batch = PurgeBatch(urls_changed_by(instance))
+    transaction.on_commit(batch.purge, robust=True)
+
+
+def purge_video_files_after_commit(videos):
+    """The CDN forgets the files of `videos` (a queryset) once the change has committed."""
+    paths = [path for video in videos.prefetch_related("captions") for path in video.file_urls()]
+    if not paths:
+        return
+    batch = PurgeBatch()
+    for root_url in {site.root_url for site in Site.objects.all()}:
+        batch.add_urls(root_url + path for path in paths)
     transaction.on_commit(batch.purge, robust=True)
 
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import StoryBodyBlock
+from .documents import NewsroomDocument  # noqa: F401  (WAGTAILDOCS_DOCUMENT_MODEL)
 from .filters import filtered_listing
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER

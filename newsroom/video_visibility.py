@@ -5,8 +5,15 @@ records, in `Video.shown_on`, the published pages that show each video, and `vid
 that (`Video.objects.public()`). The record follows every change that can make a page
 public or private: publishing (including a scheduled go-live), unpublishing (including
 expiry), deletion (the rows cascade), moves and view restrictions.
+
+A video's preview, poster and captions are public exactly while the video is; when a change
+makes a video stop being public, the CDN is told to forget their addresses (a video becoming
+public needs nothing: its files were refused uncached until then).
 """
 
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.blocks import StreamValue
@@ -15,6 +22,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from videos.models import Video
 
+from .frontend_cache import purge_video_files_after_commit
 from .page_base import published
 
 ShownOn = Video.shown_on.through
@@ -36,7 +44,7 @@ def videos_shown_by(page):
 def record_videos_of(page):
     """Write down the videos `page` shows if the public may see it, and none if not."""
     is_public = published(Page.objects.filter(pk=page.pk)).exists()
-    with transaction.atomic():
+    with transaction.atomic(), _forgetting_files_no_longer_public(_recorded_for(page.pk)):
         ShownOn.objects.filter(page_id=page.pk).delete()
         if is_public:
             ShownOn.objects.bulk_create(_rows({page.pk: videos_shown_by(page.specific)}))
@@ -45,12 +53,34 @@ def record_videos_of(page):
 def record_all():
     """Start again from every published page: after a view restriction or a move, which can
     change what the public sees anywhere below it."""
-    with transaction.atomic():
+    with transaction.atomic(), _forgetting_files_no_longer_public(ShownOn.objects.all()):
         ShownOn.objects.all().delete()
         pages = published(Page.objects.all()).specific().iterator(chunk_size=500)
         ShownOn.objects.bulk_create(
             _rows({page.pk: videos_shown_by(page) for page in pages}), batch_size=1000
         )
+
+
+def _recorded_for(page_id):
+    return ShownOn.objects.filter(page_id=page_id)
+
+
+@contextmanager
+def _forgetting_files_no_longer_public(rows):
+    """Around a change of the rows: the CDN forgets the files of the videos those rows made
+    public that are public no longer. (The rows, not `public()`, tell what was public: on
+    unpublishing, the page is no longer live when this runs.)"""
+    if not settings.WAGTAILFRONTENDCACHE:
+        yield
+        return
+    were_public = set(
+        Video.objects.playable().filter(pk__in=rows.values("video_id")).values_list("pk", flat=True)
+    )
+    yield
+    still_public = Video.objects.public().filter(pk__in=were_public).values("pk")
+    purge_video_files_after_commit(
+        Video.objects.filter(pk__in=were_public).exclude(pk__in=still_public)
+    )
 
 
 def _rows(videos_by_page):
@@ -69,7 +99,8 @@ def _on_publish(sender, instance, **kwargs):
 
 
 def _on_unpublish(sender, instance, **kwargs):
-    ShownOn.objects.filter(page_id=instance.pk).delete()
+    with _forgetting_files_no_longer_public(_recorded_for(instance.pk)):
+        ShownOn.objects.filter(page_id=instance.pk).delete()
 
 
 def _on_tree_change(**kwargs):

@@ -8,6 +8,10 @@ backend), and nginx serves it from an `internal` location, ranges included. In t
 default Django streams the file itself, in constant memory and with single HTTP ranges, so a
 broken download can resume.
 
+A video's preview, poster and captions go the same ways (`stored_file_response`), shown inline
+rather than as attachments, and with the signed address lasting VIDEO_FILE_URL_SECONDS, long
+enough for a player to seek in a preview it started.
+
 A store that cannot be reached raises OSError before any response is made, so that the view
 can say so and log nothing.
 """
@@ -146,9 +150,43 @@ def _size_of_new_download(request, size):
     return byte_range.length if byte_range.start == 0 else None
 
 
+def stored_file_response(request, field_file, content_type):
+    """A file of the private storage, shown inline, and the longest a cache may keep the
+    answer (None: as long as it likes), since a signed address expires."""
+    if in_object_storage(field_file):
+        expire = settings.VIDEO_FILE_URL_SECONDS
+        address = field_file.storage.url(
+            field_file.name, parameters={"ResponseContentType": content_type}, expire=expire
+        )
+        return HttpResponseRedirect(address), expire // 2
+    if settings.DOWNLOADS_BY_X_ACCEL:
+        return sendfile(request, field_file.path, mimetype=content_type), None
+    response, _byte_range = _ranged_response(
+        request, field_file, size=field_file.size, content_type=content_type
+    )
+    return response, None
+
+
 def _streamed_response(request, video):
-    size = video.file.size
     etag = f'"{video.sha256}"' if video.sha256 else None
+    response, byte_range = _ranged_response(
+        request,
+        video.file,
+        size=video.file.size,
+        content_type="application/octet-stream",
+        etag=etag,
+    )
+    if response.status_code == 416:
+        return response, None
+    response["Content-Disposition"] = content_disposition_header(True, video.download_filename)
+    response["Cache-Control"] = "private, no-store"
+    length = int(response["Content-Length"])
+    starts_a_download = request.method == "GET" and (byte_range is None or byte_range.start == 0)
+    return response, length if starts_a_download else None
+
+
+def _ranged_response(request, field_file, *, size, content_type, etag=None):
+    """The file, or the one range asked for, streamed in constant memory; and that range."""
     byte_range = None
     if etag is None or request.headers.get("If-Range", etag) == etag:
         try:
@@ -163,19 +201,16 @@ def _streamed_response(request, video):
     if request.method == "HEAD":
         response = HttpResponse(status=206 if byte_range else 200)
     else:
-        master = video.file.open("rb")
+        stored = field_file.open("rb")
         if byte_range:
-            master.seek(byte_range.start)
-        response = FileResponse(RangeReader(master, length), status=206 if byte_range else 200)
+            stored.seek(byte_range.start)
+        response = FileResponse(RangeReader(stored, length), status=206 if byte_range else 200)
         response.block_size = BLOCK_BYTES
-    response["Content-Type"] = "application/octet-stream"
+    response["Content-Type"] = content_type
     response["Content-Length"] = str(length)
-    response["Content-Disposition"] = content_disposition_header(True, video.download_filename)
     response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "private, no-store"
     if etag:
         response["ETag"] = etag
     if byte_range:
         response["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end}/{size}"
-    starts_a_download = request.method == "GET" and (byte_range is None or byte_range.start == 0)
-    return response, length if starts_a_download else None
+    return response, byte_range

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +34,11 @@ class VideoQuerySet(MediaQuerySet):
 class Video(AbstractMedia):
     """A video in the library: the broadcast master, kept private, and what is made from it.
 
-    `file` holds the master as uploaded. The public only ever sees the web `preview` and the
-    poster (wagtailmedia's `thumbnail`).
+    `file` holds the master as uploaded. The public only ever sees the web `preview`, the
+    poster (wagtailmedia's `thumbnail`) and the captions, and only once the video is public.
+    All of them are in the private storage too, read by the views of videos/file_views.py,
+    which ask `Video.objects.public()`: a file in the public media store would be public from
+    the moment it was made, to anyone who learnt its name.
     """
 
     file = models.FileField(
@@ -44,8 +48,15 @@ class Video(AbstractMedia):
     preview = models.FileField(
         _("web preview"),
         upload_to="previews/%Y/%m",
+        storage=private_storage,
         blank=True,
         help_text=_("H.264/AAC MP4 made from the master for playing on the web."),
+    )
+    thumbnail = models.FileField(
+        upload_to="media_thumbnails",
+        storage=private_storage,
+        blank=True,
+        verbose_name=AbstractMedia._meta.get_field("thumbnail").verbose_name,
     )
     credit = models.CharField(_("credit"), max_length=255, blank=True)
     copyright = models.CharField(_("copyright line"), max_length=255, blank=True)
@@ -164,7 +175,7 @@ class Video(AbstractMedia):
 
     @property
     def poster_url(self):
-        return self.thumbnail.url if self.thumbnail else ""
+        return _file_url("video_poster", self.thumbnail, self.pk)
 
     @property
     def duration_text(self):
@@ -177,7 +188,13 @@ class Video(AbstractMedia):
 
     @property
     def preview_url(self):
-        return self.preview.url if self.preview else ""
+        return _file_url("video_preview", self.preview, self.pk)
+
+    def file_urls(self):
+        """Every address of the files the public sees, for the CDN to forget: the captions'
+        come from `captions.all()`, so prefetch them for many videos."""
+        urls = [self.preview_url, self.poster_url, *(track.url for track in self.captions.all())]
+        return [url for url in urls if url]
 
     @property
     def download_filename(self):
@@ -186,7 +203,17 @@ class Video(AbstractMedia):
         return f"{slugify(self.title)[:80] or f'video-{self.pk}'}.{extension}"
 
 
+def _file_url(view_name, field_file, *args):
+    """The checked view's address of a stored file. It carries the file's own name, which
+    changes whenever the file is made again, so that a cache never serves an old one."""
+    if not field_file:
+        return ""
+    return reverse(view_name, args=[*args, field_file.name.rsplit("/", 1)[-1]])
+
+
 def _public_storage():
+    """Where captions were kept before they moved to the private storage; named by migration
+    0003."""
     return default_storage
 
 
@@ -195,7 +222,7 @@ class CaptionTrack(models.Model):
 
     video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="captions")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    file = models.FileField(_("WebVTT file"), upload_to="captions/%Y/%m", storage=_public_storage)
+    file = models.FileField(_("WebVTT file"), upload_to="captions/%Y/%m", storage=private_storage)
 
     class Meta:
         verbose_name = _("caption track")
@@ -208,6 +235,10 @@ class CaptionTrack(models.Model):
 
     def __str__(self):
         return f"{self.video} ({self.get_language_display()})"
+
+    @property
+    def url(self):
+        return _file_url("video_captions", self.file, self.video_id, self.language)
 
 
 class Download(models.Model):

@@ -315,7 +315,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Broadcast masters: nothing under MEDIA_URL points here; only the download view reads it.
+    # Masters, documents, videos' previews, posters and captions: nothing under MEDIA_URL
+    # points here; only views that check who asks read it.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private/"},
@@ -329,9 +330,10 @@ SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=True)
 # With AWS_STORAGE_BUCKET_NAME set, public media and the private masters live in S3-compatible
 # object storage (django-storages, through cms/object_storage.py) instead of the two folders
 # above; unset, nothing changes. The variables:
-#   AWS_STORAGE_BUCKET_NAME          the bucket of public media: images, documents, previews,
-#                                    posters, captions. Setting it turns object storage on.
-#   AWS_PRIVATE_STORAGE_BUCKET_NAME  the masters' bucket; unset: the same bucket.
+#   AWS_STORAGE_BUCKET_NAME          the bucket of public media: images and their renditions.
+#                                    Setting it turns object storage on.
+#   AWS_PRIVATE_STORAGE_BUCKET_NAME  the private bucket: masters, documents, and videos'
+#                                    previews, posters and captions; unset: the same bucket.
 #   AWS_PUBLIC_MEDIA_LOCATION        key prefix of public media (default "media").
 #   AWS_PRIVATE_MEDIA_LOCATION       key prefix of the masters (default "private"). In one
 #                                    bucket the two prefixes must differ, neither inside the other.
@@ -346,9 +348,13 @@ SERVE_MEDIA_FILES = env.bool("SERVE_MEDIA_FILES", default=True)
 #                                    bucket); unset: the bucket's own address.
 #   MASTER_DOWNLOAD_URL_SECONDS      how long a master's signed download address works (default
 #                                    300); the download view makes a new one at every click.
+#   VIDEO_FILE_URL_SECONDS           how long a signed address of a video's preview, poster or
+#                                    captions works (default 6 hours): a player keeps asking it
+#                                    for ranges as the reader seeks.
 # Public media get plain, unsigned addresses: `manage.py configure_buckets` lets anyone read the
-# public prefix and no one the masters, which are only ever handed out by the download view.
+# public prefix and no one the private one, which only views that check who asks hand out.
 MASTER_DOWNLOAD_URL_SECONDS = env.int("MASTER_DOWNLOAD_URL_SECONDS", default=5 * 60)
+VIDEO_FILE_URL_SECONDS = env.int("VIDEO_FILE_URL_SECONDS", default=6 * 60 * 60)
 
 
 def object_storages(
@@ -597,7 +603,9 @@ VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_MB", default=20 * 1024) * 102
 # Downloads of masters: streamed by Django, with Range requests, unless DOWNLOADS_BY_X_ACCEL
 # hands them to the web server (production: nginx's X-Accel-Redirect to an internal location).
 # Wagtail's documents are served through the same backend (cms/sendfile_backend.py), always
-# by its view, which checks their collection's privacy first.
+# by its view, which checks their collection's privacy first; their files are in the private
+# storage with the masters (newsroom/documents.py), so no media address reaches them.
+WAGTAILDOCS_DOCUMENT_MODEL = "newsroom.NewsroomDocument"
 DOWNLOADS_BY_X_ACCEL = False
 SENDFILE_BACKEND = "cms.sendfile_backend"
 SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)

@@ -44,8 +44,8 @@ def test_a_public_visitor_is_sent_to_the_admin_login(client, db):
 def test_the_video_master_has_no_public_url(db):
     video = VideoFactory()
     assert not video.file.url.startswith("/media/")
-    assert video.url == video.preview.url
-    assert video.url.startswith("/media/previews/")
+    assert video.url == video.preview_url
+    assert video.url.startswith(f"/video-files/{video.pk}/preview/")
 
 
 def test_no_url_serves_a_master(client, db):
@@ -55,4 +55,4 @@ def test_no_url_serves_a_master(client, db):
     assert client.get(video.file.url, follow=True).status_code == 404
     assert client.get(f"/media/{master_name}").status_code == 404
     assert client.get(f"/media/../private/{master_name}").status_code in (400, 404)
-    assert client.get(video.preview.url).status_code == 200
+    assert client.get(f"/media/{video.preview.name}").status_code == 404

@@ -157,8 +157,9 @@ def test_masters_have_no_public_url(client, public_video):
         assert client.get(guess).status_code in (400, 404), guess
 
 
-def test_the_preview_and_poster_are_public(client, public_video):
-    assert client.get(public_video.preview.url).status_code == 200
+def test_the_preview_and_poster_of_a_public_video_are_public(client, public_video):
+    assert client.get(public_video.preview_url).status_code == 200
+    assert client.get(public_video.poster_url).status_code == 200
 
 
 def test_asking_for_another_videos_id_checks_that_video(downloader_client, public_video):

@@ -1,5 +1,5 @@
-"""Videos in S3-compatible object storage: masters private, previews and posters public,
-downloads through signed addresses that expire in minutes. Every test talks to moto's S3 server
+"""Videos in S3-compatible object storage: masters, previews and posters private, downloads
+through signed addresses that expire in minutes. Every test talks to moto's S3 server
 over HTTP (tests/object_store.py)."""
 
 from urllib.parse import parse_qs, urlsplit
@@ -81,7 +81,7 @@ def test_two_masters_with_the_same_name_stay_two_objects(object_storage, editor_
         assert stored.read() == b"first master"
 
 
-def test_processing_reads_the_master_from_the_bucket_and_publishes_preview_and_poster(
+def test_processing_reads_the_master_from_the_bucket_and_keeps_preview_and_poster_private(
     object_storage, tmp_path
 ):
     clip = tmp_path / "clip.mp4"
@@ -95,16 +95,18 @@ def test_processing_reads_the_master_from_the_bucket_and_publishes_preview_and_p
     video.refresh_from_db()
     assert video.status == Video.Status.READY, video.failure_reason
     assert video.width == 320 and video.file_size == clip.stat().st_size
-    public = object_storage.keys(object_storage.public_bucket)
-    assert f"media/{video.preview.name}" in public and f"media/{video.thumbnail.name}" in public
-    for address in (video.preview_url, video.poster_url):
-        assert address.startswith(
-            f"{object_storage.endpoint}/{object_storage.public_bucket}/media/"
+    keys = object_storage.keys(object_storage.private_bucket)
+    for made in (video.preview, video.thumbnail):
+        key = f"private/{made.name}"
+        assert key in keys
+        status, _headers, _body = fetch(
+            object_storage.object_address(object_storage.private_bucket, key)
         )
-        assert "X-Amz-Signature" not in address, "public media get plain addresses"
-        status, _headers, body = fetch(address)
-        assert status == 200 and body
-    assert fetch(video.preview_url)[2][4:8] == b"ftyp"
+        assert status == 403, "shown through the checked view only, once the video is public"
+    assert (
+        object_storage.read(object_storage.private_bucket, f"private/{video.preview.name}")[4:8]
+        == b"ftyp"
+    )
 
 
 def test_a_download_is_logged_then_redirected_to_a_signed_address_of_the_master(

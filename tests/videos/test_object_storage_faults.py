@@ -2,13 +2,16 @@
 with a clear error, processing with a reason, and nothing is left half done. The store is "down"
 by pointing the site at a loopback port on which nothing listens."""
 
+from unittest import mock
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from tests.object_store import ObjectStore, closed_endpoint
+from cms.object_storage import ObjectStorage
+from tests.object_store import closed_endpoint
 from videos.models import CaptionTrack, Download, Video
 from videos.processing import process_video
 
@@ -95,29 +98,31 @@ def test_an_upload_while_the_store_is_down_is_refused_clearly_and_saves_nothing(
     assert object_storage.keys(object_storage.private_bucket) == []
 
 
-def test_an_upload_that_fails_halfway_takes_back_what_it_stored(
-    object_storage_in_two_buckets, editor_client, settings
-):
-    """The master's bucket answers and the public one does not exist: the master was stored
-    before the captions failed, and is deleted again."""
-    store = object_storage_in_two_buckets
-    broken = ObjectStore(store.endpoint, "no-such-bucket-for-captions", store.private_bucket)
-    settings.STORAGES = {**settings.STORAGES, **broken.storages()}
+def test_an_upload_that_fails_halfway_takes_back_what_it_stored(object_storage, editor_client):
+    """The store takes the master, then goes down before the captions: the master is deleted
+    again."""
+    store_once = ObjectStorage._save
 
-    response = editor_client.post(
-        "/admin/media/video/add/",
-        {
-            "title": "Half an upload",
-            "file": SimpleUploadedFile("press.mxf", b"master bytes"),
-            "captions_en": SimpleUploadedFile("en.vtt", b"WEBVTT\n"),
-            "collection": 1,
-            "shot_list_text": "",
-        },
-    )
+    def down_after_the_first(storage, name, content):
+        if object_storage.keys(object_storage.private_bucket):
+            raise ConnectionError("The object store could not be reached")
+        return store_once(storage, name, content)
+
+    with mock.patch.object(ObjectStorage, "_save", down_after_the_first):
+        response = editor_client.post(
+            "/admin/media/video/add/",
+            {
+                "title": "Half an upload",
+                "file": SimpleUploadedFile("press.mxf", b"master bytes"),
+                "captions_en": SimpleUploadedFile("en.vtt", b"WEBVTT\n"),
+                "collection": 1,
+                "shot_list_text": "",
+            },
+        )
 
     assert STORE_DOWN in response.content.decode()
     assert not Video.objects.exists() and not CaptionTrack.objects.exists()
-    assert store.keys(store.private_bucket) == []
+    assert object_storage.keys(object_storage.private_bucket) == []
 
 
 def test_editing_while_the_store_is_down_keeps_the_video_as_it_was(
@@ -141,7 +146,9 @@ def test_editing_while_the_store_is_down_keeps_the_video_as_it_was(
     stored_video.refresh_from_db()
     assert stored_video.title != "Renamed" and stored_video.file.name == master
     masters = [
-        key for key in object_storage.keys(object_storage.private_bucket) if "private/" in key
+        key
+        for key in object_storage.keys(object_storage.private_bucket)
+        if key.startswith("private/masters/")
     ]
     assert masters == [f"private/{master}"]
 

@@ -3,6 +3,7 @@
 import hashlib
 import math
 from fractions import Fraction
+from pathlib import Path
 from unittest import mock
 
 import av
@@ -60,7 +61,7 @@ def test_the_preview_is_h264_aac_at_most_720p_and_starts_playing_early(tall_mast
         picture = container.streams.video[0].codec_context
         assert (picture.name, picture.width, picture.height) == ("h264", 960, 720)
         assert container.streams.audio[0].codec_context.name == "aac"
-    assert video.preview.url.startswith("/media/")
+    assert video.preview_url == f"/video-files/{video.pk}/preview/{Path(video.preview.name).name}"
     assert not video.file.url.startswith("/media/")
 
 
