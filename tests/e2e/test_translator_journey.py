@@ -93,18 +93,21 @@ def test_a_translator_translates_a_new_story_and_a_moderator_publishes_it(browse
 
     french_story = story.get_translation(french)
     assert not french_story.live
-    reader = browser.new_context(locale="fr-FR").new_page()
+    readers = browser.new_context(locale="fr-FR")
+    reader = readers.new_page()
     reader.goto(f"{demo_site}/fr/")
     card = reader.locator("article.card", has_text="Sweden joins the Alliance")
     expect(card).to_have_attribute("lang", "en")
 
-    desk = browser.new_context(locale="en-GB").new_page()
+    moderators = browser.new_context(locale="en-GB")
+    desk = moderators.new_page()
     sign_in(desk, demo_site, moderator, moderators_app)
     review = desk.get_by_role("region", name="Awaiting your review")
     row = review.get_by_role("row", name="La Suède rejoint l’Alliance")
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(review).to_have_count(0)
+    moderators.close()
 
     french_story.refresh_from_db()
     assert french_story.live
@@ -115,3 +118,4 @@ def test_a_translator_translates_a_new_story_and_a_moderator_publishes_it(browse
     expect(reader.get_by_role("heading", level=1)).to_have_text("La Suède rejoint l’Alliance")
     expect(reader.locator("blockquote")).to_contain_text("La Suède est plus sûre")
     expect(reader.get_by_text("Le drapeau", exact=True)).to_be_visible()
+    readers.close()
