@@ -1,5 +1,7 @@
-"""The translator's admin views: the "To translate" list and "Submit for review"."""
+"""The translator's admin views: the "To translate" list and "Submit for review", and two of
+wagtail-localize's views kept to those who may publish what they would publish."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -9,7 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views import convert, update_translations
 
 from .translation_desk import CannotSubmit, submit_for_review, to_translate
 
@@ -45,3 +49,38 @@ def submit_translation_for_review(request, translation_id):
         % {"title": page.title, "language": translation.target_locale.get_display_name()},
     )
     return redirect(reverse("home_to_translate"))
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those who may publish the page only:
+    an alias of a live original is live at once, holding the original's text."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", whose "Publish immediately" is offered only
+    to those who may publish every translation it would publish."""
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_translations():
+            publish = form.fields["publish_translations"]
+            publish.disabled, publish.widget = True, forms.HiddenInput()
+        return form
+
+    def may_publish_translations(self):
+        targets = [
+            translation.get_target_instance()
+            for translation in self.object.translations.filter(enabled=True)
+        ]
+        return all(
+            target.permissions_for_user(self.request.user).can_publish()
+            if isinstance(target, Page)
+            else self.request.user.has_perm(
+                f"{target._meta.app_label}.publish_{target._meta.model_name}"
+            )
+            for target in targets
+        )

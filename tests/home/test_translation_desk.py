@@ -187,6 +187,8 @@ def test_a_submitted_translation_goes_live_when_a_moderator_approves_it(
     french_story.refresh_from_db()
     assert french_story.live
     assert french_story.title == "FR: Sweden joins"
+    assert french_story.slug == f"{story.slug}-fr"
+    assert client.get(french_story.url).status_code == 200
     assert jobs_of(translator, story) == []
 
 
@@ -211,3 +213,35 @@ def test_a_changed_original_comes_back_to_the_translator(
         + "?next="
         + reverse("wagtailadmin_pages:edit", args=[french_story.pk]).replace("/", "%2F")
     )
+
+
+def test_translators_cannot_turn_their_draft_into_a_live_alias_of_the_original(
+    translators_client, story, french
+):
+    start_translating(translators_client, story, french)
+    french_draft = story.get_translation(french)
+
+    refused = translators_client.post(
+        reverse("wagtail_localize:convert_to_alias", args=[french_draft.pk])
+    )
+
+    assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
+    french_draft.refresh_from_db()
+    assert french_draft.alias_of_id is None
+    assert not french_draft.live
+
+
+def test_syncing_translated_pages_publishes_nothing_for_a_translator(
+    translators_client, story, french, django_capture_on_commit_callbacks
+):
+    translation = start_translating(translators_client, story, french)
+    translate_strings(translation, into_test_french)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        synced = translators_client.post(
+            reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+            {"publish_translations": "on"},
+        )
+
+    assert synced.status_code == 302
+    assert not story.get_translation(french).live
