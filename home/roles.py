@@ -1,5 +1,6 @@
 """Keeps the roles of home/migrations/0005 true as the page tree grows: a new language's home
-page gets its own translators, and a news index, in any language, gets "Editorial review"."""
+page gets its own translators and "Editorial review" (home/migrations/0006: a translation is
+published after review), and a news index, in any language, gets "Editorial review"."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -41,11 +42,16 @@ def _on_home_page_saved(sender, instance, created, raw=False, **kwargs):
                 content_type__app_label="wagtailcore", codename=codename
             ),
         )
+    _send_to_review(instance)
 
 
 def _on_news_index_saved(sender, instance, created, raw=False, **kwargs):
     if raw or not created:
         return
+    _send_to_review(instance)
+
+
+def _send_to_review(instance):
     workflow = Workflow.objects.filter(name=EDITORIAL_REVIEW, active=True).first()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": workflow})

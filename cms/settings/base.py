@@ -559,6 +559,10 @@ WAGTAILLOCALIZE_JOBS = {
         else "wagtail_localize.tasks.ImmediateBackend"
     )
 }
+# Starting a translation makes a draft, whatever the source's status: it goes live when its
+# translator submits it and a moderator approves it (wagtail-localize would otherwise publish
+# the copy of a live source at once, still holding the source's text).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEEPL_AUTH_KEY = env("DEEPL_AUTH_KEY", default="")
 if DEEPL_AUTH_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

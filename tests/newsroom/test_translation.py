@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from benchmarks.story_page import STORY_QUERY_BUDGET, story_page_queries
@@ -251,3 +251,39 @@ def test_the_sitemap_declares_each_page_translations(client, story, french_story
     assert english["fr"] == f"http://testserver{french_story.url}"
     assert entries[f"http://testserver{french_story.url}"] == english
     assert english["x-default"] == f"http://testserver{story.url}"
+
+
+@pytest.fixture
+def french_desk(admin_client, home, news_index, french, django_capture_on_commit_callbacks):
+    """The French home page and news index published, as the demo has them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (home, news_index):
+            translation = submit_for_translation(admin_client, page, french)
+            translate_strings(translation, into_test_french)
+            translation.save_target(publish=True)
+    return home.get_translation(french)
+
+
+def test_a_story_submitted_for_translation_is_a_french_draft_until_published(
+    admin_client, client, french_desk, story, french, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_for_translation(admin_client, story, french)
+    draft = story.get_translation(french)
+
+    assert not draft.live
+    assert client.get(draft.url).status_code == 404
+    french_home = client.get(french_desk.url).content.decode()
+    assert '<article class="card card--lead" lang="en">' in french_home
+    assert 'hreflang="en">Sweden accession talks</a>' in french_home
+
+
+def test_a_subtree_submitted_for_translation_makes_drafts_only(
+    admin_client, client, home, story, french, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_for_translation(admin_client, home, french, include_subtree=True)
+
+    french_pages = Page.objects.filter(locale=french)
+    assert french_pages.count() == home.get_descendants(inclusive=True).count()
+    assert not french_pages.filter(live=True).exists()
