@@ -18,7 +18,11 @@ def video_library_url(context):
 @register.simple_tag(takes_context=True)
 def news_index_url(context):
     """The news index of the reader's language, or "" if there is none: the same on a story,
-    the library, a video, the search or an account page, none of which has to know it."""
+    the library, a video, the search or an account page, none of which has to know it. A
+    page that knows its news index (a story, routed through it) gives it without a query."""
+    news_index = getattr(context.get("page"), "news_index", None)
+    if news_index is not None:
+        return news_index.get_url(context.get("request"))
     return _section_url(context, NewsIndexPage)
 
 
