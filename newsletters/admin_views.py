@@ -1,24 +1,35 @@
-"""The newsletter editor's views around an issue: send it (now or later) or a test of it,
-and watch it go out. Mounted by the issue's snippet viewset (wagtail_hooks.py)."""
+"""The newsletter editor's views around an issue: send it (now or later, once confirmed) or
+a test of it, watch it go out, and start its translation. Mounted by the issue's snippet
+viewset (wagtail_hooks.py)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_localize.components import TranslationComponentManager
+from wagtail_localize.views.submit_translations import (
+    SubmitSnippetTranslationView,
+    SubmitTranslationView,
+)
 
 from users.hand_off import hand_off_after_commit
 
 from . import sending
 from .forms import SendIssueForm
-from .models import Delivery, NewsletterIssue, Sending, Subscriber
+from .models import Delivery, NewsletterIssue, Sending
 from .tasks import send_issue, send_test_issue
 
 FAILURES_SHOWN = 50
@@ -62,8 +73,12 @@ class IssueAdminMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 
 
 class SendView(IssueAdminMixin, FormView):
+    """When to send, then a second page that says to whom, in which language and when, whose
+    button alone sends: nothing goes to the subscribers on one click."""
+
     page_title = gettext_lazy("Send")
     template_name = "newsletters/admin/send.html"
+    confirmation_template_name = "newsletters/admin/confirm_send.html"
     form_class = SendIssueForm
 
     def get(self, request, *args, **kwargs):
@@ -76,26 +91,96 @@ class SendView(IssueAdminMixin, FormView):
             return redirect(url_of("sending", self.issue))
         return super().post(request, *args, **kwargs)
 
+    @cached_property
+    def recipient_count(self):
+        return self.issue.recipients().count()
+
     def get_context_data(self, **kwargs):
-        language = self.issue.language_code
         return super().get_context_data(
-            recipients=Subscriber.objects.receiving(language).count(),
+            recipients=self.recipient_count,
+            send_url=url_of("send", self.issue),
             preview_url=url_of("edit", self.issue),
             test_url=url_of("send_test", self.issue),
             **kwargs,
         )
 
     def form_valid(self, form):
+        if not form.cleaned_data["confirmed"]:
+            return self.confirmation(form)
         scheduled = sending.schedule(
             self.issue, send_at=form.send_time(), requested_by=self.request.user
         )
-        if form.cleaned_data["when"] == SendIssueForm.NOW:
+        if form.sends_now:
             # Beat starts a due sending within a minute should the broker not take this.
             hand_off_after_commit(send_issue, scheduled.pk)
             messages.success(self.request, _("The issue is on its way."))
         else:
             messages.success(self.request, _("The issue is scheduled."))
         return redirect(url_of("sending", self.issue))
+
+    def confirmation(self, form):
+        self.page_title = _("Confirm the sending")
+        context = self.get_context_data(
+            form=form,
+            question=confirmation_question(self.issue, self.recipient_count, form),
+            confirm_label=_("Yes, send it now") if form.sends_now else _("Yes, schedule it"),
+        )
+        return TemplateResponse(self.request, self.confirmation_template_name, context)
+
+
+def confirmation_question(issue, recipients, form):
+    """ "Send “Issue” to 1,234 subscribers in French now?", or on which day and at what time."""
+    values = {
+        "title": str(issue),
+        "count": number_format(recipients, force_grouping=True),
+        "language": get_language_info(issue.language_code)["name_translated"],
+    }
+    if form.sends_now:
+        question = ngettext(
+            "Send “%(title)s” to %(count)s subscriber in %(language)s now?",
+            "Send “%(title)s” to %(count)s subscribers in %(language)s now?",
+            recipients,
+        )
+    else:
+        values["when"] = date_format(timezone.localtime(form.send_time()), "DATETIME_FORMAT")
+        question = ngettext(
+            "Send “%(title)s” to %(count)s subscriber in %(language)s on %(when)s?",
+            "Send “%(title)s” to %(count)s subscribers in %(language)s on %(when)s?",
+            recipients,
+        )
+    return question % values
+
+
+class TranslateView(SubmitSnippetTranslationView):
+    """wagtail-localize's "Translate" for an issue, open to those who compose issues. Its own
+    gate is the site-wide submit_translation permission, which would let them start
+    translations of every page too; here the gate is the permission to add issues."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not issue_permission_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        self.object = self.get_object()
+        self.components = TranslationComponentManager.from_request(
+            request, source_object_instance=self.object
+        )
+        # Past wagtail-localize's own check, to Django's dispatch.
+        return super(SubmitTranslationView, self).dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        return get_object_or_404(NewsletterIssue, pk=self.kwargs["pk"])
+
+    def get_default_success_url(self, translated_snippet=None):
+        return url_of("edit", translated_snippet or self.object)
+
+    @staticmethod
+    def is_offered_for(issue, user):
+        """Whether `user` may translate `issue` and a language is left to translate it into."""
+        return (
+            issue_permission_policy.user_has_permission(user, "add")
+            and Locale.objects.exclude(
+                pk__in=issue.get_translations(inclusive=True).values("locale_id")
+            ).exists()
+        )
 
 
 class SendTestView(IssueAdminMixin, View):

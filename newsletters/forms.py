@@ -65,21 +65,33 @@ class AccountNewsletterForm(forms.Form):
 
 
 class SendIssueForm(forms.Form):
-    """The editor's "Send": now, or at a time to come."""
+    """The editor's "Send": now, or at a time to come, which they choose each time (nothing is
+    chosen for them), then confirm on a second page (`confirmed`, sent by its button)."""
 
     NOW, LATER = "now", "later"
 
     when = forms.ChoiceField(
         label=_("When"),
-        choices=[(NOW, _("Now")), (LATER, _("At a time I choose"))],
-        initial=NOW,
+        choices=[(NOW, _("Send now")), (LATER, _("Schedule for a time I choose"))],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether to send the issue now or later.")},
     )
-    send_at = forms.DateTimeField(label=_("Send at"), required=False, widget=AdminDateTimeInput)
+    send_at = forms.DateTimeField(
+        label=_("Send at"),
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text=_("Only when scheduling."),
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("when") == self.LATER:
+        when = cleaned_data.get("when")
+        if when == self.NOW:
+            # Left over from a change of mind: the time is not used, so it cannot be wrong.
+            self.errors.pop("send_at", None)
+            cleaned_data["send_at"] = None
+        elif when == self.LATER and "send_at" not in self.errors:
             send_at = cleaned_data.get("send_at")
             if send_at is None:
                 self.add_error("send_at", _("Choose when to send the issue."))
@@ -87,7 +99,9 @@ class SendIssueForm(forms.Form):
                 self.add_error("send_at", _("Choose a time in the future."))
         return cleaned_data
 
+    @property
+    def sends_now(self):
+        return self.cleaned_data["when"] == self.NOW
+
     def send_time(self):
-        if self.cleaned_data["when"] == self.LATER:
-            return self.cleaned_data["send_at"]
-        return timezone.now()
+        return timezone.now() if self.sends_now else self.cleaned_data["send_at"]

@@ -198,6 +198,11 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, index.Indexed, Cluste
     def language_code(self):
         return self.locale.language_code
 
+    def recipients(self):
+        """The subscribers this issue goes to: the confirmed subscribers of its language. The
+        sending queues these, and the editor's confirmation counts these."""
+        return Subscriber.objects.receiving(self.language_code)
+
     @property
     def sending_or_none(self):
         """The issue's sending, if it has been sent or scheduled (a query unless fetched with

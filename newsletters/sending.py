@@ -38,7 +38,7 @@ from wagtail.log_actions import log
 
 from users.email_queue import delivery_connection
 
-from .models import Delivery, Sending, Subscriber
+from .models import Delivery, Sending
 from .providers import Batch, Recipient, provider_for
 from .rendering import RecipientFields, RenderedIssue, preview_fields, render_issue
 
@@ -113,13 +113,9 @@ def start(sending_id):
 
 
 def _queue_deliveries(sending):
-    """One queued row per confirmed subscriber of the issue's language, in batches so that
-    memory does not follow the size of the list."""
-    subscribers = (
-        Subscriber.objects.receiving(sending.issue.language_code)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    """One queued row per recipient of the issue, in batches so that memory does not follow
+    the size of the list."""
+    subscribers = sending.issue.recipients().order_by("pk").values_list("pk", flat=True)
     batch_size = settings.NEWSLETTER_QUEUE_BATCH_SIZE
     last = 0
     while ids := list(subscribers.filter(pk__gt=last)[:batch_size]):

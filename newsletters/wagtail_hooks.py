@@ -1,5 +1,5 @@
 """The Newsletters menu of the admin: issues (a translatable, previewable snippet, with its
-Send and Sending views), subscribers, and the providers' reports."""
+Send, Sending and Translate views), subscribers, and the providers' reports."""
 
 from django.urls import path
 from django.utils.functional import cached_property
@@ -37,6 +37,14 @@ class IssueEditView(EditView):
                     label, url=admin_views.url_of(view_name, self.object), icon_name="mail"
                 )
             )
+        if admin_views.TranslateView.is_offered_for(self.object, self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Translate"),
+                    url=admin_views.url_of("translate", self.object),
+                    icon_name="wagtail-localize-language",
+                )
+            )
         return buttons
 
 
@@ -62,6 +70,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("send/<int:pk>/", admin_views.SendView.as_view(), name="send"),
             path("send-test/<int:pk>/", admin_views.SendTestView.as_view(), name="send_test"),
+            path("translate/<int:pk>/", admin_views.TranslateView.as_view(), name="translate"),
             path("sending/<int:pk>/", admin_views.SendingView.as_view(), name="sending"),
             path(
                 "sending/<int:pk>/counts/",

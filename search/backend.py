@@ -24,10 +24,25 @@ accents, since readers type "Suede" for "Suède" and "Erdogan" for "Erdoğan". S
   language's for the rest. A search made in no language (the admin's, the choosers') asks
   every configuration at once, joined by OR, so that a page is found whatever its language.
 
-On SQLite, the embedded mode, Wagtail's own SQLite FTS5 backend is used as it is: its
-tokenizer folds accents and case ("suede" finds "Suède"), but nothing is stemmed there, so
-"ratifications" does not find "ratification". On Elasticsearch or OpenSearch (SEARCH_BACKEND
-in the environment) the language a search is made in is ignored: analysis is the index's.
+On SQLite, the embedded mode, Wagtail's own SQLite FTS5 backend is used: its tokenizer folds
+accents and case ("suede" finds "Suède"), but nothing is stemmed there, so "ratifications"
+does not find "ratification".
+
+What the header suggests is found
+=================================
+
+The header's suggestions are the titles that begin with the words typed, the last of them
+perhaps only begun (Wagtail's autocomplete). A reader's search (`search_backend(language)`)
+finds, beside what holds every word, whatever autocomplete finds for the same words, so that
+pressing Enter never loses a suggestion: on PostgreSQL, an index entry matches by its title or
+body vector, or by its autocomplete vector as autocomplete would match it
+(`AsTypedSearchQueryCompiler`); on SQLite, the last word matches the beginning of a word of
+the title or body (`sqlite_search.py`), which is how the autocomplete column, a part of the
+same text in the same table, is matched. So "cable" finds "Undersea cables" on SQLite too,
+and "secretary gen" finds what it suggests.
+
+On Elasticsearch or OpenSearch (SEARCH_BACKEND in the environment) the language a search is
+made in is ignored: analysis is the index's.
 """
 
 import copy
@@ -46,6 +61,7 @@ from django.db.models.sql import Query
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -62,11 +78,19 @@ RANKED_AT_MOST = 1000
 
 def SearchBackend(params):
     """The backend for the database in use, as Wagtail's `wagtail.search.backends.database`
-    chooses it, with stemming per language on PostgreSQL. (modelsearch loads a backend
-    module's `SearchBackend`.)"""
+    chooses it, with stemming per language on PostgreSQL; a reader's search (made in a
+    language) also finds what autocomplete finds. (modelsearch loads a backend module's
+    `SearchBackend`.)"""
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if params.get("LANGUAGE") and connection.vendor == "sqlite":
+        # Imported here: modelsearch's SQLite module needs the FTS table's model, which
+        # exists only on SQLite.
+        from .sqlite_search import AsTypedSQLiteSearchQueryCompiler
+
+        backend.query_compiler_class = AsTypedSQLiteSearchQueryCompiler
+    return backend
 
 
 def search_backend(language):
@@ -86,11 +110,14 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         """The index entries of every object that matches, found in the index alone: as the
         entries whose title or body vector matches. Wagtail matches their concatenation, which
         no index can serve, so its query reads every vector of the index on every search."""
-        search_query = self.build_tsquery(self.query, config=config)
         return IndexEntry._default_manager.filter(
-            Q(title=search_query) | Q(body=search_query),
+            self.entry_matches(config),
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         ).annotate(object_pk=Cast("object_id", output_field=self._id_field()))
+
+    def entry_matches(self, config):
+        search_query = self.build_tsquery(self.query, config=config)
+        return Q(title=search_query) | Q(body=search_query)
 
     def matches(self, config):
         """Every object of the queryset that matches."""
@@ -250,6 +277,21 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         return reduce(operator.or_, [each for each in in_each_language if each is not None])
 
 
+class AsTypedSearchQueryCompiler(MultilingualSearchQueryCompiler):
+    """A reader's search on PostgreSQL: an entry matches as a search matches it, or as
+    autocomplete matches it, so that what the header suggests for these words is found."""
+
+    def get_config(self, backend):
+        self.autocomplete_config = backend.autocomplete_config
+        return super().get_config(backend)
+
+    def entry_matches(self, config):
+        as_typed = PostgresAutocompleteQueryCompiler(
+            self.queryset, self.query, order_by_relevance=False
+        ).build_tsquery(self.query, config=self.autocomplete_config)
+        return super().entry_matches(config) | Q(autocomplete=as_typed)
+
+
 class _Total:
     """How many results a search has in all, shared by the search and its slices: reading a
     slice tells it."""
@@ -320,6 +362,8 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         self.config = self.default_config
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple")
         self.language = params.get("LANGUAGE")
+        if self.language:
+            self.query_compiler_class = AsTypedSearchQueryCompiler
 
     @cached_property
     def _languages_of_locales(self):

@@ -6,6 +6,7 @@ import datetime
 import django_filters
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -31,6 +32,13 @@ class DownloadReportFilterSet(WagtailFilterSet):
         fields = ["downloaded_at", "video"]
 
 
+class FileSizeColumn(Column):
+    """A number of bytes as people read it ("1.2 MB", "1,2 Mo"); the exports keep the bytes."""
+
+    def get_value(self, instance):
+        return filesizeformat(super().get_value(instance))
+
+
 class DownloadReportView(ReportView):
     page_title = _("Video downloads")
     header_icon = "download"
@@ -52,7 +60,7 @@ class DownloadReportView(ReportView):
         Column("day", label=_("Day")),
         Column("video__title", label=_("Video")),
         Column("downloads", label=_("Downloads")),
-        Column("bytes_served", label=_("Bytes served")),
+        FileSizeColumn("bytes_served", label=_("Data served")),
     ]
 
     def get_queryset(self):
@@ -73,8 +81,15 @@ class DownloadReportView(ReportView):
         return context
 
 
+# The chart's drawing, in the units of its viewBox: room on the left for the counts and
+# below for the days, so that no label is cut off.
+CHART_WIDTH, CHART_HEIGHT = 640, 200
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 56, 628, 16, 160
+
+
 def daily_chart(downloads, days=CHART_DAYS):
-    """The last `days` days of downloads as bars, each scaled to the busiest day."""
+    """The last `days` days of downloads as bars, each scaled to the busiest day, with what
+    its axes and its table of figures show."""
     today = timezone.localdate()
     first = today - datetime.timedelta(days=days - 1)
     totals = dict(
@@ -84,19 +99,36 @@ def daily_chart(downloads, days=CHART_DAYS):
         .annotate(count=Count("pk"))
         .values_list("day", "count")
     )
-    busiest = max(totals.values(), default=0) or 1
+    busiest = max(totals.values(), default=0)
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    step = (PLOT_RIGHT - PLOT_LEFT) / days
+    bars = []
+    for index in range(days):
+        day = first + datetime.timedelta(days=index)
+        count = totals.get(day, 0)
+        height = round(count / (busiest or 1) * plot_height, 1)
+        bars.append(
+            {
+                "day": day,
+                "count": count,
+                "x": round(PLOT_LEFT + index * step + step * 0.15, 1),
+                "width": round(step * 0.7, 1),
+                "y": round(PLOT_BOTTOM - height, 1),
+                "height": height,
+            }
+        )
     return {
         "first": first,
         "last": today,
         "total": sum(totals.values()),
-        "bars": [
-            {
-                "day": day,
-                "count": totals.get(day, 0),
-                "height": (height := round(totals.get(day, 0) / busiest * 100)),
-                "x": index * 10,
-                "y": 102 - height,
-            }
-            for index, day in enumerate(first + datetime.timedelta(days=n) for n in range(days))
-        ],
+        "busiest": busiest,
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": PLOT_LEFT,
+        "right": PLOT_RIGHT,
+        "top": PLOT_TOP,
+        "bottom": PLOT_BOTTOM,
+        "middle": (PLOT_LEFT + PLOT_RIGHT) // 2,
+        "axis_middle": (PLOT_TOP + PLOT_BOTTOM) // 2,
     }

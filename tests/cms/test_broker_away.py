@@ -64,7 +64,7 @@ def test_an_issue_sent_while_the_broker_is_away_goes_out_on_beat_s_next_round(
         broker_away(newsletter_tasks.send_issue),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        response = client.post(send_url, {"when": "now"})
+        response = client.post(send_url, {"when": "now", "confirmed": "on"})
 
     assert response.status_code == 302
     assert accepted_messages() == []

@@ -1,36 +1,24 @@
 """A newsletter editor watches an issue go out: the Sending page follows the deliveries as
 they are sent, without reloading."""
 
-import base64
-
-import pyotp
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from newsletters import sending
 from newsletters.models import Delivery, NewsletterIssue, Sending, Subscriber
-from tests.factories import PASSWORD, UserFactory
+from tests.e2e.staff import sign_in, staff_member
 
 
 def test_the_sending_page_follows_the_deliveries_while_they_go_out(page, demo_site):
-    desk = UserFactory(email="desk@example.org", is_staff=True, is_superuser=True)
-    device = TOTPDevice.objects.create(user=desk, confirmed=True, name="Phone")
-    app = pyotp.TOTP(base64.b32encode(device.bin_key).decode())
+    desk, app = staff_member("Newsletter editors", "desk@example.org")
     for number in range(4):
         Subscriber.objects.create(
             email=f"reader{number}@example.org", language="en", status="confirmed"
         )
     issue = NewsletterIssue.objects.get(locale__language_code="en")
     started = sending.start(sending.schedule(issue, send_at=timezone.now(), requested_by=None).pk)
-    page.goto(f"{demo_site}/admin/login/")
-    page.get_by_label("Email address").fill("desk@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Code").fill(app.now())
-    page.get_by_role("button", name="Verify").click()
-    expect(page).to_have_url(f"{demo_site}/admin/")
+    sign_in(page, demo_site, desk, app)
 
     page.goto(
         demo_site + reverse("wagtailsnippets_newsletters_newsletterissue:sending", args=[issue.pk])

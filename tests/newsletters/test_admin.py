@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
-from newsletters.models import Delivery, Sending, Subscriber
+from newsletters.models import Delivery, NewsletterIssue, Sending, Subscriber
 from tests.admin_login import sign_in_to_admin
 from tests.factories import NewsletterIssueFactory, SubscriberFactory, UserFactory
 from tests.mailbox import accepted_messages
@@ -49,7 +50,7 @@ def test_the_send_page_says_who_will_receive_the_issue(editor_client, issue, rea
 
 
 def test_send_now_sends_and_shows_the_progress(editor_client, issue, readers):
-    response = editor_client.post(url("send", issue), {"when": "now"})
+    response = editor_client.post(url("send", issue), {"when": "now", "confirmed": "on"})
 
     assert response.headers["Location"] == url("sending", issue)
     assert len(accepted_messages()) == 1
@@ -76,7 +77,8 @@ def test_send_later_schedules_and_can_be_cancelled(editor_client, issue, readers
     later = timezone.localtime() + datetime.timedelta(days=1)
 
     editor_client.post(
-        url("send", issue), {"when": "later", "send_at": later.strftime("%Y-%m-%d %H:%M")}
+        url("send", issue),
+        {"when": "later", "send_at": later.strftime("%Y-%m-%d %H:%M"), "confirmed": "on"},
     )
 
     sending = Sending.objects.get()
@@ -94,6 +96,62 @@ def test_send_later_schedules_and_can_be_cancelled(editor_client, issue, readers
     ]
 
 
+def test_nothing_is_chosen_for_the_editor_and_send_now_asks_to_confirm(
+    editor_client, issue, readers
+):
+    form = editor_client.get(url("send", issue)).content.decode()
+    assert 'value="now"' in form and "checked" not in form
+    assert editor_client.post(url("send", issue), {}).context["form"].errors == {
+        "when": ["Choose whether to send the issue now or later."]
+    }
+
+    # A time left in the field from a change of mind does not matter when sending now.
+    asked = editor_client.post(url("send", issue), {"when": "now", "send_at": "next week"})
+
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Send “This week in the newsroom” to 3 subscribers in English now?" in page
+    assert "Yes, send it now" in page
+    assert not Sending.objects.exists() and accepted_messages() == []
+
+    editor_client.post(url("send", issue), {"when": "now", "confirmed": "on"})
+
+    assert Sending.objects.get().status == Sending.Status.SENT
+    assert len(accepted_messages()) == 1
+
+
+def test_the_confirmation_counts_the_recipients_the_sending_queues(editor_client, french):
+    issue = NewsletterIssueFactory(subject="Cette semaine", locale=french)
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"lecteur{number}@example.org", language="fr", status="confirmed")
+        for number in range(1234)
+    )
+    SubscriberFactory(language="fr", status=Subscriber.Status.PENDING)
+    SubscriberFactory(language="fr", status=Subscriber.Status.UNSUBSCRIBED)
+    SubscriberFactory(language="en")
+
+    asked = editor_client.post(url("send", issue), {"when": "now"}).content.decode()
+
+    assert "Send “Cette semaine” to 1,234 subscribers in French now?" in asked
+    assert issue.recipients().count() == 1234
+
+
+def test_scheduling_asks_to_confirm_the_day_and_time(editor_client, issue, readers):
+    later = (timezone.localtime() + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
+    chosen = {"when": "later", "send_at": later.strftime("%Y-%m-%d %H:%M")}
+
+    asked = editor_client.post(url("send", issue), chosen).content.decode()
+
+    when = date_format(later, "DATETIME_FORMAT")
+    assert f"Send “This week in the newsroom” to 3 subscribers in English on {when}?" in asked
+    assert "Yes, schedule it" in asked
+    assert not Sending.objects.exists()
+
+    editor_client.post(url("send", issue), {**chosen, "confirmed": "on"})
+
+    assert Sending.objects.get().send_at == later
+
+
 def test_a_time_in_the_past_or_none_is_refused(editor_client, issue):
     past = editor_client.post(url("send", issue), {"when": "later", "send_at": "2001-01-01 09:00"})
     missing = editor_client.post(url("send", issue), {"when": "later"})
@@ -106,7 +164,7 @@ def test_a_time_in_the_past_or_none_is_refused(editor_client, issue):
 
 
 def test_the_failed_deliveries_are_listed_and_can_be_retried(editor_client, issue, readers):
-    editor_client.post(url("send", issue), {"when": "now"})
+    editor_client.post(url("send", issue), {"when": "now", "confirmed": "on"})
     failed = Delivery.objects.first()
     Delivery.objects.filter(pk=failed.pk).update(
         status=Delivery.Status.FAILED, error="AnymailAPIError: 503"
@@ -129,7 +187,7 @@ def test_the_edit_page_leads_to_send_then_to_the_sending(editor_client, issue):
     edit = editor_client.get(url("edit", issue)).content.decode()
     assert url("send", issue) in edit
 
-    editor_client.post(url("send", issue), {"when": "now"})
+    editor_client.post(url("send", issue), {"when": "now", "confirmed": "on"})
 
     edit = editor_client.get(url("edit", issue)).content.decode()
     assert url("sending", issue) in edit
@@ -160,7 +218,7 @@ def test_an_editor_without_the_permission_to_send_cannot(client, issue):
     # Wagtail answers a denied admin page by sending the user to the dashboard, with a message.
     for refused in (
         client.get(url("send", issue)),
-        client.post(url("send", issue), {"when": "now"}),
+        client.post(url("send", issue), {"when": "now", "confirmed": "on"}),
         client.post(url("send_test", issue)),
         client.get(url("sending_counts", issue)),
     ):
@@ -180,3 +238,42 @@ def test_subscribers_are_listed_filtered_and_exported_but_not_added(editor_clien
     assert readers[0].email in b"".join(export.streaming_content).decode()
     assert editor_client.get("/admin/newsletters/subscribers/new/").status_code in (302, 403)
     assert Subscriber.objects.count() == 4
+
+
+def test_a_newsletter_editor_starts_the_issue_s_translation_from_its_edit_page(
+    editor_client, issue, french
+):
+    edit = editor_client.get(url("edit", issue)).content.decode()
+    assert url("translate", issue) in edit
+
+    response = editor_client.post(url("translate", issue), {"locales": [french.pk]})
+
+    translation = NewsletterIssue.objects.get(locale=french)
+    assert translation.translation_key == issue.translation_key
+    assert response.headers["Location"] == url("edit", translation)
+    assert editor_client.get(url("edit", translation)).status_code == 200
+    # Every language has the issue now: there is nothing left to translate it into.
+    assert url("translate", issue) not in editor_client.get(url("edit", issue)).content.decode()
+
+
+def test_translating_issues_opens_no_page_translation_to_newsletter_editors(
+    editor_client, issue, stories
+):
+    page_translation = reverse("wagtail_localize:submit_page_translation", args=[stories[0].pk])
+
+    refused = editor_client.get(page_translation)
+
+    assert (refused.status_code, refused.headers["Location"]) == (302, "/admin/")
+
+
+def test_only_those_who_compose_issues_may_translate_them(client, issue, french):
+    reader_of_issues = UserFactory(email="reader-of-issues@example.org", is_staff=True)
+    editors = Group.objects.get(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="change_newsletterissue"))
+    reader_of_issues.groups.add(editors)
+    sign_in_to_admin(client, reader_of_issues)
+
+    assert url("translate", issue) not in client.get(url("edit", issue)).content.decode()
+    refused = client.post(url("translate", issue), {"locales": [french.pk]})
+    assert (refused.status_code, refused.headers["Location"]) == (302, "/admin/")
+    assert not NewsletterIssue.objects.filter(locale=french).exists()

@@ -3,6 +3,7 @@ shot list, caption files; and the download report."""
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from tests.admin_login import sign_in_to_admin
 from tests.factories import UserFactory, VideoFactory
@@ -139,6 +141,33 @@ def test_the_report_counts_downloads_per_video_and_per_day_with_a_chart(editor_c
     assert "4 downloads from" in page
     assert page.count("<rect") == 30
     assert "First clip" in page and "Second clip" in page
+
+
+def test_the_chart_has_labelled_axes_a_table_of_its_figures_and_readable_sizes(
+    editor_client, reporter
+):
+    video = VideoFactory(title="Only clip")
+    Download.objects.create(video=video, user=reporter, size=1_500_000)
+
+    page = editor_client.get("/admin/reports/video-downloads/").content.decode()
+
+    assert "1 download from" in page and "1 downloads" not in page
+    assert "Downloads per day" in page and ">Day</text>" in page
+    assert "The chart’s figures" in page
+    assert "1.4\xa0MB" in page and "1500000" not in page
+
+
+def test_the_chart_reads_in_french_and_its_geometry_is_not_localized(client, reporter):
+    french = UserFactory(email="bureau@example.org", is_staff=True, is_superuser=True)
+    UserProfile.objects.update_or_create(user=french, defaults={"preferred_language": "fr"})
+    sign_in_to_admin(client, french)
+    Download.objects.create(video=VideoFactory(), user=reporter, size=1_500_000)
+
+    page = client.get("/admin/reports/video-downloads/").content.decode()
+
+    assert "1 téléchargement du" in page
+    assert "1,4\xa0Mio" in page
+    assert re.search(r'<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="[0-9.]+"', page)
 
 
 def test_the_report_exports_csv_and_xlsx(editor_client, downloads):
