@@ -3,9 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from videos.blocks import VideoChooserBlock
+from videos.models import Video
 
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -39,6 +41,15 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         description = _("A quotation with its speaker")
         template = "newsroom/blocks/quote.html"
+        preview_value = {
+            "text": _(
+                "Following the submission of the ratification documents, I now count on a "
+                "speedy ratification by the Turkish parliament."
+            ),
+            "speaker": "Jens Stoltenberg",
+            "role": _("NATO Secretary General"),
+            "context": _("at a press conference"),
+        }
 
 
 class VideoBlock(blocks.StructBlock):
@@ -50,6 +61,11 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         description = _("A video from the library, played from its web preview")
         template = "newsroom/blocks/video.html"
+
+    def get_preview_value(self):
+        """The library's newest playable video, as the block picker's example."""
+        video = Video.objects.playable().order_by("-created_at").first()
+        return self.normalize({"video": video, "caption": ""})
 
 
 class ImageValue(blocks.StructValue):
@@ -69,6 +85,11 @@ class ImageBlock(blocks.StructBlock):
         template = "newsroom/blocks/image.html"
         value_class = ImageValue
 
+    def get_preview_value(self):
+        """The library's newest image, as the block picker's example."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize({"image": image, "caption": image.title if image else ""})
+
 
 class StoryBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
@@ -76,6 +97,11 @@ class StoryBodyBlock(blocks.StreamBlock):
         label=_("Paragraph"),
         icon="pilcrow",
         template="newsroom/blocks/paragraph.html",
+        description=_("Text with subheadings, links and lists"),
+        preview_value=_(
+            "<h2>Sweden’s accession</h2><p>The Secretary General welcomed the decision to "
+            "submit the accession protocol to the Grand National Assembly.</p>"
+        ),
     )
     quote = QuoteBlock()
     video = VideoBlock()
@@ -85,4 +111,7 @@ class StoryBodyBlock(blocks.StreamBlock):
         help_text=_("A link to a post or video on another site, shown in place."),
         icon="code",
         template="newsroom/blocks/embed.html",
+        description=_("A post or video from another site, shown in place"),
+        # Rendering a real embed would fetch it from the other site on every preview.
+        preview_template="newsroom/blocks/previews/embed.html",
     )

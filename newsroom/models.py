@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from .blocks import StoryBodyBlock
 from .documents import NewsroomDocument  # noqa: F401  (WAGTAILDOCS_DOCUMENT_MODEL)
 from .filters import filtered_listing
+from .forms import StoryPageForm
 from .page_base import NewsroomPage, published
 from .renditions import HERO_IMAGE_FILTER
 from .structured_data import news_article
@@ -180,6 +181,7 @@ class NewsStoryPage(NewsroomPage):
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
 
     objects = StoryManager()
+    base_form_class = StoryPageForm
 
     content_panels = [
         *Page.content_panels,

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from .fragment_cache import content_version, fragment_cache
+from .scheduling import embargoed_until, moment
 
 
 def restrictions_here_or_above():
@@ -58,6 +60,15 @@ class NewsroomPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def status_string(self):
+        """Wagtail's status, except that a page waiting for its go-live time says until when,
+        in the page listings and the dashboard."""
+        lifts_at = embargoed_until(self)
+        if lifts_at is None:
+            return super().status_string
+        return gettext("embargoed until %(moment)s") % {"moment": moment(lifts_at)}
 
     def cached_paths_showing(self, page):
         """The paths under this page's URL that show `page`, for purging when it changes."""

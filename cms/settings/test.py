@@ -29,3 +29,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True
+
+# The address Wagtail's default Site has after migrating, which the default Site follows
+# (home/site_address.py), so tests' page and image URLs agree.
+WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://localhost")

@@ -4,9 +4,7 @@ import datetime
 import io
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -22,6 +20,7 @@ from users.models import TermsOfUsePage
 from videos.models import CaptionTrack, Video
 from videos.test_pattern import render_test_pattern
 
+from .. import site_address
 from . import demo_video
 from .french import FRENCH
 from .graphics import headline_graphic
@@ -106,11 +105,10 @@ def translate(instance, locale, strings, log):
 
 
 def point_default_site_at_base_url(home):
-    """Canonical links and feeds name the address the demo is served at."""
-    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    port = base_url.port or (443 if base_url.scheme == "https" else 80)
+    """Canonical links and feeds name the address the demo is served at (site_address)."""
+    site_address.point_default_site_at_base_url()
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port, site.root_page = base_url.hostname, port, home
+    site.root_page = home
     site.save()
 
 

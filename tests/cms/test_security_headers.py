@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from home.demo.loader import load_demo_content
 from tests.admin_login import sign_in_to_admin
-from tests.factories import UserFactory
+from tests.factories import StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,33 @@ def test_the_admin_gets_the_policy_it_can_live_with(client):
     assert not any(value.startswith("'nonce-") for value in policy["script-src"])
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_a_preview_may_be_framed_by_the_admin_and_by_no_other_site(admin_client, news_index):
+    story = StoryFactory(title="Preview me", live=False)
+    revision = story.save_revision()
+
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=[story.pk, revision.pk])
+    )
+
+    assert "Preview me" in response.content.decode()
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # Otherwise the public page's own policy: its scripts still need the request's nonce.
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert any(value.startswith("'nonce-") for value in policy["script-src"])
+
+
+def test_a_public_page_is_framed_by_no_one_even_for_its_editors(admin_client, news_index):
+    story = StoryFactory(title="Published story")
+    story.save_revision().publish()
+
+    response = admin_client.get(story.url)
+
+    assert directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_the_production_settings_pass_the_deploy_check():

@@ -133,7 +133,7 @@ def test_each_recipient_gets_their_own_greeting_unsubscribe_link_and_header(issu
         params["merge_data"]["someone@example.org"],
     )
     assert (ada["greeting"], someone["greeting"]) == ("Hello Ada,", "Hello,")
-    assert ada["unsubscribe_url"].startswith("http://127.0.0.1:8000/en/newsletter/unsubscribe/")
+    assert ada["unsubscribe_url"].startswith("http://localhost/en/newsletter/unsubscribe/")
     assert ada["unsubscribe_url"] != someone["unsubscribe_url"]
     # The provider merges the fields: the content carries them once for everybody.
     assert merge_field("greeting") in message.body

@@ -27,7 +27,7 @@ def unsubscribe_path(issue, subscriber):
     scheduled = sending.schedule(issue, send_at=timezone.now(), requested_by=None)
     send_issue.delay(scheduled.pk)
     url = mail.outbox[-1].merge_data[subscriber.email]["unsubscribe_url"]
-    return url.removeprefix("http://127.0.0.1:8000")
+    return url.removeprefix("http://localhost")
 
 
 def test_the_link_in_the_newsletter_asks_before_unsubscribing(client, subscriber, unsubscribe_path):
