@@ -46,7 +46,7 @@ def test_story_writers_choose_from_every_video_not_only_their_own(client, librar
     page = client.get(reverse("videos_chooser:choose")).content.decode()
 
     assert "Summit arrivals" in page and "Press conference" in page
-    assert ready.thumbnail.url in page
+    assert ready.poster_url in page
     assert "1:05" in page, "the duration, as a clock reads it"
     assert "Ready" in page and "Processing" in page
     chosen = client.get(reverse("videos_chooser:chosen", args=[ready.pk]))
@@ -126,7 +126,7 @@ def test_the_list_shows_poster_duration_and_status(client, library, video_manage
 
     for heading in ("Poster", "Duration", "Processing status"):
         assert f'<th scope="col">{heading}</th>' in page
-    assert ready.thumbnail.url in page
+    assert ready.poster_url in page
     assert "1:05" in page
     assert "Processing (40 %)" in page
 
