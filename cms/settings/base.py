@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.error_reporting import start_error_reporting
 from cms.logs import logging_settings
+from cms.secret_key import embedded_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,7 +21,8 @@ env = environ.Env()
 
 VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
 
-SECRET_KEY = env("SECRET_KEY", default="embedded-mode-only-not-secret")
+# Production requires SECRET_KEY (cms/settings/production.py); the embedded mode makes its own.
+SECRET_KEY = env("SECRET_KEY", default="") or embedded_secret_key(VAR_DIR)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
