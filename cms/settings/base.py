@@ -283,6 +283,8 @@ ACCOUNT_DATA_EXPORTERS = [
     "newsletters.account_data.newsletter_subscription_of",
 ]
 LOGIN_URL = "account_login"
+# Pages restricted to signed-in readers send them to allauth's login, not Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
