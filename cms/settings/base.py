@@ -268,6 +268,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/60s/key",
     # The public newsletter form (newsletters/views.py), per client address.
     "newsletter_subscribe": "20/h/ip",
+    # "Send a new link" to set up the admin's second factor (users/enrolment.py), per person.
+    "two_factor_enrolment": "1/60s/key",
 }
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
