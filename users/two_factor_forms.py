@@ -4,6 +4,7 @@ import re
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .backup_codes import BackupCodeDevice
@@ -50,9 +51,14 @@ class SecondFactorForm(forms.Form):
         for device in (d for d in self.devices if isinstance(d, kind)):
             allowed, details = device.verify_is_allowed()
             if not allowed:
+                seconds = _seconds_left(details)
                 raise forms.ValidationError(
-                    _("Too many wrong codes. Wait %(seconds)s seconds, then try again."),
-                    params={"seconds": _seconds_left(details)},
+                    ngettext(
+                        "Too many wrong codes. Wait %(seconds)s second, then try again.",
+                        "Too many wrong codes. Wait %(seconds)s seconds, then try again.",
+                        seconds,
+                    ),
+                    params={"seconds": seconds},
                     code="throttled",
                 )
             if device.verify_token(token):
