@@ -58,14 +58,16 @@ def counts_as_signed_in(user):
 
 
 def needs_second_factor(request):
-    if not second_factor_pending(request.user):
+    # The cheap questions first: a reader's request costs no permission lookup.
+    if not request.user.is_authenticated:
         return False
     in_admin = request.path.startswith(reverse("wagtailadmin_home"))
     try:
         name = resolve(request.path_info).url_name
     except Resolver404:
-        return in_admin
-    return name not in OPEN_WITHOUT_SECOND_FACTOR if in_admin else name in SIGNED_IN_ONLY
+        name = None
+    guarded = name not in OPEN_WITHOUT_SECOND_FACTOR if in_admin else name in SIGNED_IN_ONLY
+    return guarded and second_factor_pending(request.user)
 
 
 def to_second_factor(request):
