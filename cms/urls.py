@@ -3,21 +3,32 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from cms.health import healthz, readyz
 from newsroom.admin_views import PageEditView
 from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed
 from newsroom.sitemaps import PublishedPagesSitemap
+from users.admin_sign_in import AdminLoginView, AdminPasswordResetView
+from users.password_guessing import limit_restriction_guesses
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    # Wagtail's admin login and password reset, with allauth's limits (users/admin_sign_in.py).
+    path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     # Wagtail's page editor with the desk's scheduling messages, at Wagtail's own address and
     # behind the same checks as the rest of the admin.
     path(
@@ -27,6 +38,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # The providers' tracking webhooks: /anymail/<provider>/tracking/ (newsletters/webhooks.py).
     path("anymail/", include("newsletters.webhooks")),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        limit_restriction_guesses(wagtaildocs_serve.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Videos' previews, posters and captions, once the video is public (videos/file_views.py).
     path("video-files/", include("videos.file_urls")),
@@ -62,6 +78,18 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
     path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
+    # Wagtail's password form of a restricted page, limited as every password form is.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limit_restriction_guesses(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    # Readers sign in through allauth only: its limits, and its refusal of unverified addresses.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

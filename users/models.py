@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .backup_codes import BackupCode, BackupCodeDevice  # noqa: F401  (registers the models)
+from .enrolment import EnrolmentLink  # noqa: F401  (registers the model)
 
 
 class UserManager(BaseUserManager):

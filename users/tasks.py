@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import translation
 from mailer import engine
 from mailer.models import RESULT_CODES, Message, MessageLog
 
@@ -25,3 +26,12 @@ def forget_old_email_log():
     """Who was sent what and when, kept MAILER_LOG_KEEP_DAYS for support, then forgotten."""
     every_result = [code for code, _label in RESULT_CODES]
     MessageLog.objects.purge_old_entries(settings.MAILER_LOG_KEEP_DAYS, every_result)
+
+
+@shared_task(ignore_result=True)
+def send_admin_password_reset(email, domain, use_https, language):
+    """The admin's password reset link, in the language it was asked for in."""
+    from .admin_sign_in import mail_password_reset  # which itself hands work to this task
+
+    with translation.override(language):
+        mail_password_reset(email, domain, use_https)

@@ -1,53 +1,73 @@
 import datetime
+import re
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_otp import verify_token
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .backup_codes import BackupCodeDevice
 
+APP_CODE = re.compile(r"\d{6}")
+
 
 class SecondFactorForm(forms.Form):
-    """A code from one of the user's own devices. The device is chosen from the user's list:
-    an id that is not theirs is refused like a wrong code, saying no more."""
+    """One field for either kind of code: the app's are six digits, a backup code is ten
+    letters and digits, so the code itself tells which of the user's devices to ask."""
 
-    device = forms.ChoiceField(label=_("Use"), widget=forms.RadioSelect)
     token = forms.CharField(
         label=_("Code"),
+        help_text=_("The 6-digit code your authenticator app shows, or one of your backup codes."),
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
     )
+
+    error_id = "id_token-error"
 
     def __init__(self, user, devices, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.user, self.devices = user, devices
-        self.fields["device"].choices = [(d.persistent_id, _describe(d)) for d in devices]
-        if devices:
-            self.fields["device"].initial = devices[0].persistent_id
         self.device = None
 
-    def clean(self):
-        cleaned = super().clean()
-        device_id, token = cleaned.get("device"), cleaned.get("token")
-        if not device_id or not token:
-            return cleaned
-        device = next((d for d in self.devices if d.persistent_id == device_id), None)
-        if device is not None:
+    def full_clean(self):
+        """A refused code's message is read out with the field it is about."""
+        super().full_clean()
+        if self.has_error("token"):
+            self.fields["token"].widget.attrs["aria-describedby"] = (
+                f"{self.error_id} id_token-helptext"
+            )
+
+    def clean_token(self):
+        token = "".join(self.cleaned_data["token"].split())
+        kind = TOTPDevice if APP_CODE.fullmatch(token) else BackupCodeDevice
+        for device in (d for d in self.devices if isinstance(d, kind)):
             allowed, details = device.verify_is_allowed()
             if not allowed:
+                seconds = _seconds_left(details)
                 raise forms.ValidationError(
-                    _("Too many wrong codes. Wait %(seconds)s seconds, then try again."),
-                    params={"seconds": _seconds_left(details)},
+                    ngettext(
+                        "Too many wrong codes. Wait %(seconds)s second, then try again.",
+                        "Too many wrong codes. Wait %(seconds)s seconds, then try again.",
+                        seconds,
+                    ),
+                    params={"seconds": seconds},
                     code="throttled",
                 )
-        self.device = verify_token(self.user, device_id, token.strip())
-        if self.device is None:
-            raise forms.ValidationError(
-                _("This code is not right, or has been used already. Enter a new code."),
-                code="wrong_code",
-            )
-        return cleaned
+            if device.verify_token(token):
+                self.device = device
+                return token
+        raise forms.ValidationError(
+            _("This code is not right, or has been used already. Enter a new code."),
+            code="wrong_code",
+        )
 
 
 class ConfirmDeviceForm(forms.Form):
@@ -70,12 +90,6 @@ class ConfirmDeviceForm(forms.Form):
                 _("This code is not right. Check the time on your phone and enter the new code.")
             )
         return token
-
-
-def _describe(device):
-    if isinstance(device, BackupCodeDevice):
-        return _("A backup code")
-    return _("My authenticator app")
 
 
 def _seconds_left(details):

@@ -5,6 +5,7 @@ from base64 import b32encode
 
 import qrcode
 import qrcode.image.svg
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
 from .backup_codes import BackupCodeDevice
+from .enrolment import (
+    LINK_LIFETIME_HOURS,
+    enrolled,
+    link_pending,
+    may_enrol,
+    send_enrolment_link,
+    spend_enrolment_link,
+)
 from .return_to import local_url
 from .two_factor import confirmed_devices, has_admin_access, reset_devices
 from .two_factor_forms import ConfirmDeviceForm, SecondFactorForm
@@ -57,11 +66,14 @@ def verify(request):
 
 @_admin_only
 def setup(request):
-    """A QR code and its key for an authenticator app; a code from the app confirms it, and
-    the backup codes are shown, once."""
+    """Once the emailed link has been followed (users/enrolment.py): a QR code and its key for
+    an authenticator app; a code from the app confirms it, and the backup codes are shown,
+    once. Before that, the page says where the link went, and sends a new one on request."""
     if any(isinstance(device, TOTPDevice) for device in confirmed_devices(request.user)):
         messages.info(request, _("Two-factor sign-in is already set up for your account."))
         return redirect("two_factor_verify")
+    if not may_enrol(request):
+        return _enrolment_link_sent(request)
     device, _created = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": _("Authenticator app")}
     )
@@ -76,8 +88,10 @@ def setup(request):
             codes = backup.replace_codes()
             # The device's own user: request.user is a lazy proxy, which the audit log ignores.
             log(instance=device.user, action="users.two_factor_setup", user=device.user)
+        enrolled(request)
         _passed(request, device)
-        return render(request, "users/two_factor/backup_codes.html", {"codes": codes})
+        context = {"codes": codes, "codes_file": "\n".join(codes)}
+        return render(request, "users/two_factor/backup_codes.html", context)
     context = {
         "form": form,
         "qr_code": _qr_svg(device.config_url),
@@ -86,6 +100,36 @@ def setup(request):
     return render(
         request, "users/two_factor/setup.html", context, status=400 if form.is_bound else 200
     )
+
+
+def _enrolment_link_sent(request):
+    user, status = request.user, 200
+    if request.method == "POST" and "send_link" in request.POST:
+        if ratelimit.consume(request, action="two_factor_enrolment", key=str(user.pk)):
+            send_enrolment_link(user)
+            messages.success(request, _("We have sent you a new link."))
+            return redirect("two_factor_setup")
+        status = 429
+        messages.error(request, _("A link has just been sent. Wait a minute before asking again."))
+    elif not link_pending(user):
+        send_enrolment_link(user)
+    return render(
+        request,
+        "users/two_factor/enrolment_link_sent.html",
+        {"email": user.email, "hours": LINK_LIFETIME_HOURS},
+        status=status,
+    )
+
+
+@_admin_only
+def enrol(request, token):
+    """The emailed link: this session may now set up a device."""
+    if spend_enrolment_link(request, token):
+        return redirect("two_factor_setup")
+    messages.error(
+        request, _("This link has expired or has been used already. We can send you a new one.")
+    )
+    return redirect("two_factor_setup")
 
 
 @_admin_only
@@ -100,8 +144,8 @@ def reset(request, user_id):
     messages.success(
         request,
         _(
-            "Two-factor sign-in has been reset for %(email)s. They will set it up again at their "
-            "next sign-in."
+            "Two-factor sign-in has been reset for %(email)s. We have sent them a link to set it "
+            "up again."
         )
         % {"email": person.email},
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.error_reporting import start_error_reporting
 from cms.logs import logging_settings
+from cms.secret_key import embedded_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,7 +21,8 @@ env = environ.Env()
 
 VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
 
-SECRET_KEY = env("SECRET_KEY", default="embedded-mode-only-not-secret")
+# Production requires SECRET_KEY (cms/settings/production.py); the embedded mode makes its own.
+SECRET_KEY = env("SECRET_KEY", default="") or embedded_secret_key(VAR_DIR)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -279,6 +281,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_daily": f"{PASSWORD_RESET_CODES_PER_DAY}/d/key",
     # The public newsletter form (newsletters/views.py), per client address.
     "newsletter_subscribe": "20/h/ip",
+    # "Send a new link" to set up the admin's second factor (users/enrolment.py), per person.
+    "two_factor_enrolment": "1/60s/key",
 }
 # The pending sign-up waiting for its code must outlive the code's 30 minutes.
 ACCOUNT_LOGIN_TIMEOUT = 35 * 60
@@ -294,6 +298,8 @@ ACCOUNT_DATA_EXPORTERS = [
     "newsletters.account_data.newsletter_subscription_of",
 ]
 LOGIN_URL = "account_login"
+# Pages restricted to signed-in readers send them to allauth's login, not Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 

@@ -4,6 +4,8 @@ import os
 import tempfile
 
 os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="newsroom-test-"))
+# A fixed key: signed values in tests are the same from one run to the next.
+os.environ.setdefault("SECRET_KEY", "tests-only-fixed-secret-key-never-used-elsewhere-0123456789")
 
 from .base import *  # noqa: F403
 from .base import env

@@ -14,27 +14,37 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, UserFactory
+from users.backup_codes import BackupCodeDevice
 
 
 def staff_member(role, email):
-    """Someone in `role` (a group's name) whose authenticator app is set up; returns them and
-    the app, which gives the current code with `app.now()`."""
+    """Someone in `role` (a group's name) whose authenticator app is set up, and who kept their
+    backup codes, as everyone has after setting up; returns them and the app, which gives the
+    current code with `app.now()` and holds the codes in `app.backup_codes`."""
     person = UserFactory(email=email)
     person.groups.add(Group.objects.get(name=role))
     device = TOTPDevice.objects.create(user=person, confirmed=True, name="Phone")
-    return person, pyotp.TOTP(base64.b32encode(device.bin_key).decode())
+    app = pyotp.TOTP(base64.b32encode(device.bin_key).decode())
+    backup = BackupCodeDevice.objects.create(user=person, confirmed=True, name="Backup codes")
+    app.backup_codes = backup.replace_codes()
+    return person, app
 
 
-def sign_in(page, site_url, person, app):
-    """Through the admin's login page and then its second-factor page, to the dashboard."""
+def sign_in(page, site_url, person, app, code=None):
+    """Through the admin's login page and then its second-factor page, to the dashboard: with
+    the app's next code, or with `code` (a backup code) if given."""
+    sign_in_with_password(page, site_url, person)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Two-factor sign-in")
+    page.get_by_label("Code").fill(code or unused_code(app))
+    page.get_by_role("button", name="Verify").click()
+    expect(page).to_have_url(f"{site_url}/admin/")
+
+
+def sign_in_with_password(page, site_url, person):
     page.goto(f"{site_url}/admin/login/")
     page.get_by_label("Email").fill(person.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Two-factor sign-in")
-    page.get_by_label("Code").fill(unused_code(app))
-    page.get_by_role("button", name="Verify").click()
-    expect(page).to_have_url(f"{site_url}/admin/")
 
 
 def unused_code(app):

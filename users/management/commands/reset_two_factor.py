@@ -6,8 +6,8 @@ from users.two_factor import reset_devices
 
 class Command(BaseCommand):
     help = (
-        "Remove a person's two-factor devices (a lost phone); they set up a new one at their "
-        "next sign-in."
+        "Remove a person's two-factor devices (a lost phone) and email them a single-use link "
+        "to set up a new one."
     )
 
     def add_arguments(self, parser):
@@ -18,4 +18,7 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"No account has the address {email}.")
         removed = reset_devices(person)
-        self.stdout.write(f"Removed {removed} two-factor device(s) of {person.email}.")
+        self.stdout.write(
+            f"Removed {removed} two-factor device(s) of {person.email}, and emailed them a link "
+            "to set up a new one."
+        )
