@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from .access import terms_to_accept
 from .account import delete_account, personal_data
 from .forms import AcceptTermsForm, DeleteAccountForm, ProfileForm
+from .password_guessing import TooManyGuesses, account_key, count_guess, too_many_attempts
 from .return_to import local_url, return_to
 
 
@@ -61,6 +62,12 @@ class DeleteAccountView(LoginRequiredMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request):
+        # The password is asked again here, so it is a door for guessing like the login: the
+        # same per-account and per-address counters (users/password_guessing.py).
+        try:
+            count_guess(request, account_key(request, request.user.email))
+        except TooManyGuesses as refusal:
+            return too_many_attempts(request, refusal.seconds)
         form = DeleteAccountForm(request.user, request.POST)
         if not form.is_valid():
             context = {

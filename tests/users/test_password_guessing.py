@@ -178,3 +178,17 @@ def test_the_admin_password_reset_is_rate_limited(client, staff):
 
     assert answers == [302] * 5 + [429]
     assert len(mail.outbox) == 5
+
+
+def test_the_account_deletion_password_takes_five_guesses_then_says_when_to_try_again(client):
+    reader = UserFactory(email="reader@example.org")
+    EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
+    client.force_login(reader)
+    for _ in range(5):
+        assert client.post(reverse("account_delete"), {"password": "wrong"}).status_code == 400
+
+    response = client.post(reverse("account_delete"), {"password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many attempts. Try again in 15 minutes." in response.content.decode()
+    assert type(reader).objects.filter(pk=reader.pk).exists()
