@@ -29,3 +29,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True
+
+# The provider whose tracking webhook is mounted (tests/newsletters/test_webhooks.py posts
+# Postmark's reports); mail itself stays in memory, as above.
+ANYMAIL_ESP = "postmark"
