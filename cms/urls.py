@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz, readyz
+from cms.public_media import serve_public_media
 from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed
 from newsroom.sitemaps import PublishedPagesSitemap
 
@@ -39,7 +39,7 @@ if settings.SERVE_MEDIA_FILES:
     urlpatterns += [
         re_path(
             r"^{}(?!documents/)(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve,
+            serve_public_media,
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
