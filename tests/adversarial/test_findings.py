@@ -49,3 +49,14 @@ def test_only_the_configured_providers_webhook_answers_and_bad_bodies_get_400(se
 
     assert elsewhere.status_code in (302, 404)
     assert configured.status_code == 400
+
+
+@pytest.mark.parametrize("next_page", ["\ufffd\ufffd", "account", "%FE%FF"])
+def test_a_return_address_that_is_not_a_path_is_ignored(reporter, next_page):
+    client = Client(raise_request_exception=False)
+    client.force_login(reporter)
+
+    response = client.post("/fr/accounts/newsletter/", {"language": "fr", "next": next_page})
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/fr/accounts/profile/"
