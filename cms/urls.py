@@ -4,7 +4,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView, TemplateView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from cms.health import healthz, readyz
+from cms.public_media import serve_public_media
 from newsroom.admin_views import PageEditView
 from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed
 from newsroom.sitemaps import PublishedPagesSitemap
@@ -66,7 +66,7 @@ if settings.SERVE_MEDIA_FILES:
     urlpatterns += [
         re_path(
             r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve,
+            serve_public_media,
             {"document_root": settings.MEDIA_ROOT},
         )
     ]

@@ -47,6 +47,9 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 SUGGESTIONS_FROM_LETTERS = 2
 MOST_SUGGESTIONS = 8
 MOST_VIDEO_SUGGESTIONS = 3
+# More results than any search finds, and an offset every database can read (SQLite's and
+# PostgreSQL's LIMIT and OFFSET are 64-bit integers): a page number beyond it is the last page.
+MAX_RESULTS = 2**31
 
 STORY, VIDEO = "story", "video"
 KINDS = {STORY: _("Story"), VIDEO: _("Video")}
@@ -523,11 +526,12 @@ class MergedResults:
 
 def _slice_of_page(number, per_page):
     """The slice Paginator.get_page(number) reads, where it is known before counting: a number
-    that is not one means page 1; a number below 1 means the last page, not known yet."""
+    that is not one means page 1; a number below 1, or beyond any list of results, means the
+    last page, not known yet."""
     try:
         number = int(number)
     except (TypeError, ValueError):
         number = 1
-    if number < 1:
+    if number < 1 or number > MAX_RESULTS // per_page:
         return None
     return slice((number - 1) * per_page, number * per_page)

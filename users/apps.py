@@ -12,8 +12,10 @@ class UsersConfig(AppConfig):
 
         from . import audit
         from .models import TermsOfUsePage
+        from .spreadsheets import escape_every_csv_export
 
         audit.connect_signals()
+        escape_every_csv_export()
 
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(

@@ -10,14 +10,20 @@ SESSION_KEY = "users:return_to"
 
 def local_url(request, parameter):
     """The URL in the request's `parameter` (POST first, then GET) if it stays on this site;
-    None for anything else, so that no link can send a visitor to another site."""
+    None for anything else, so that no link can send a visitor to another site. Only a path
+    (beginning with /) is taken: anything else is neither this site's link nor what
+    redirect() reads as an address (it would look it up as a view's name)."""
     url = request.POST.get(parameter) or request.GET.get(parameter)
     return url if _is_local(request, url) else None
 
 
 def _is_local(request, url):
-    return bool(url) and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    return (
+        bool(url)
+        and url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     )
 
 

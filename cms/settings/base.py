@@ -467,9 +467,11 @@ MAILER_LOG_KEEP_DAYS = 30
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Anymail's settings as JSON: the provider's keys (production chooses the provider with
-# ANYMAIL_ESP) and WEBHOOK_SECRET, "user:password", without which the provider's reports of
-# bounces and complaints are refused.
+# The email provider: an Anymail backend's name (mailgun, amazon_ses, postmark, brevo…).
+# Production sends through it; only its tracking webhook is mounted (newsletters/webhooks.py).
+ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
+# Anymail's settings as JSON: the provider's keys and WEBHOOK_SECRET, "user:password", without
+# which the provider's reports of bounces and complaints are refused.
 ANYMAIL = env.json("ANYMAIL", default={})
 
 # Newsletters: how they are sent (newsletters/sending.py, newsletters/providers.py).

@@ -1,7 +1,7 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
 from .base import *  # noqa: F403
-from .base import caches_on, env, fail_open, logging_settings
+from .base import ANYMAIL_ESP, caches_on, env, fail_open, logging_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -35,9 +35,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# The email provider: an Anymail backend (mailgun, amazon_ses, postmark, brevo…), its keys in
-# ANYMAIL (cms/settings/base.py). Without one, mail goes where the embedded mode puts it.
-ANYMAIL_ESP = env("ANYMAIL_ESP", default="")
+# The email provider (ANYMAIL_ESP, cms/settings/base.py). Without one, mail goes where the
+# embedded mode puts it.
 if ANYMAIL_ESP:
     MAILER_EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
 

@@ -35,3 +35,7 @@ WHITENOISE_USE_FINDERS = True
 # The address Wagtail's default Site has after migrating, which the default Site follows
 # (home/site_address.py), so tests' page and image URLs agree.
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://localhost")
+
+# The provider whose tracking webhook is mounted (tests/newsletters/test_webhooks.py posts
+# Postmark's reports); mail itself stays in memory, as above.
+ANYMAIL_ESP = "postmark"

@@ -4,14 +4,19 @@ webhook: only with the shared secret, once per event, and each stops mail to the
 import base64
 import datetime
 import json
+from types import ModuleType
 
 import pytest
 from django.test import Client
+from django.urls import Resolver404, include, path, resolve
 from django.utils import timezone
 
+from cms import urls as site_urls
 from newsletters import sending
+from newsletters.checks import check_webhook_keys
 from newsletters.models import Delivery, Subscriber, TrackingEvent
 from newsletters.tasks import send_issue
+from newsletters.webhooks import tracking_urlpatterns
 from tests.factories import NewsletterIssueFactory, SubscriberFactory
 from tests.mailbox import accepted_messages
 
@@ -233,3 +238,87 @@ def test_a_report_with_odd_values_is_taken_without_error(client, sent_issue):
     assert post(client, too_long).status_code == 200
     assert Subscriber.objects.get(email="gone@example.org").status == "bounced"
     assert TrackingEvent.objects.count() == 1
+
+
+def mount_the_webhook_of(settings, esp_name):
+    """The site's URLs, with the webhook mounted when ANYMAIL_ESP names `esp_name`."""
+    settings.ANYMAIL_ESP = esp_name
+    urlconf = ModuleType(f"{esp_name}_webhook_urls")
+    urlconf.urlpatterns = [
+        path("anymail/", include((tracking_urlpatterns(esp_name), "anymail"))),
+        *site_urls.urlpatterns,
+    ]
+    settings.ROOT_URLCONF = urlconf
+
+
+@pytest.mark.parametrize(
+    "other", ["mailgun", "postal", "mailersend", "amazon_ses", "sendgrid", "unisender_go"]
+)
+def test_only_the_configured_providers_webhook_is_mounted(client, other):
+    response = post(client, postmark_report("gone@example.org"), headers=authorization())
+    elsewhere = client.post(
+        f"/anymail/{other}/tracking/",
+        "{}",
+        content_type="application/json",
+        headers=authorization(),
+    )
+
+    assert response.status_code == 200
+    assert elsewhere.status_code != 200
+    with pytest.raises(Resolver404):
+        resolve(f"/anymail/{other}/tracking/")
+
+
+@pytest.mark.parametrize("esp_name", ["mailgun", "postal", "mailersend"])
+def test_a_provider_without_its_signing_key_refuses_reports_and_the_check_says_so(
+    client, settings, esp_name
+):
+    mount_the_webhook_of(settings, esp_name)
+    SubscriberFactory(email="gone@example.org")
+
+    response = client.post(
+        f"/anymail/{esp_name}/tracking/",
+        "{}",
+        content_type="application/json",
+        headers=authorization(),
+    )
+
+    assert response.status_code == 403
+    assert response.content.decode() == "Webhooks are refused until the provider is configured."
+    assert Subscriber.objects.get().status == "confirmed"
+    assert [warning.id for warning in check_webhook_keys(None)] == ["newsletters.W002"]
+
+
+def test_a_provider_with_its_signing_key_passes_the_check(settings):
+    mount_the_webhook_of(settings, "mailgun")
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET, "MAILGUN_WEBHOOK_SIGNING_KEY": "key"}
+
+    assert check_webhook_keys(None) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "message_type"),
+    [
+        ("this is not JSON", "Notification"),
+        ("{}", "Notification"),
+        ("[1, 2, 3]", "Notification"),
+        (json.dumps({"Type": "Telegram", "MessageId": "1"}), "Telegram"),
+        (json.dumps({"Type": "Notification", "MessageId": "1", "Message": "{"}), "Notification"),
+    ],
+)
+def test_amazon_ses_answers_400_to_a_body_it_cannot_read(client, settings, body, message_type):
+    mount_the_webhook_of(settings, "amazon_ses")
+
+    response = client.post(
+        "/anymail/amazon_ses/tracking/",
+        body,
+        content_type="text/plain",
+        headers={
+            **authorization(),
+            "x-amz-sns-message-type": message_type,
+            "x-amz-sns-message-id": "1",
+        },
+    )
+
+    assert response.status_code == 400
+    assert not TrackingEvent.objects.exists()

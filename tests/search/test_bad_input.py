@@ -30,6 +30,8 @@ ODD_QUERIES = {
     "page out of range": "q=sweden&page=99999",
     "page negative": "q=sweden&page=-1",
     "page huge": "q=sweden&page=1e9",
+    "page past any database integer": "q=sweden&page=922337203685477581",
+    "page past SQLite's integers": "q=sweden&page=99999999999999999999999",
     "malformed date": "q=sweden&date_from=2023-13-45&date_to=yesterday",
     "dates out of any range": "q=sweden&date_from=99999-01-01&date_to=0000-00-00",
     "dates reversed": "q=sweden&date_from=2024-01-01&date_to=2023-01-01",
