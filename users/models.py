@@ -54,7 +54,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
-    terms_version = models.CharField(_("terms of use accepted"), max_length=40, blank=True)
+    # A translation key (a UUID, 36 characters), a colon and a revision id of any size.
+    terms_version = models.CharField(_("terms of use accepted"), max_length=64, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms of use accepted on"), null=True, blank=True)
 
     objects = UserManager()

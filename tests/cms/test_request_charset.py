@@ -4,6 +4,8 @@ instead of failing the request before any middleware can answer it."""
 import io
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from cms.request_charset import ignore_non_text_charsets
@@ -26,7 +28,14 @@ def served(path, content_type, body=b""):
     def start_response(status, headers, exc_info=None):
         answer["status"] = int(status.split()[0])
 
-    content = b"".join(application(environ, start_response))
+    # As Django's test client does: the handler's signals would close the test's connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        content = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], content
 
 

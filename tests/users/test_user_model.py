@@ -1,5 +1,7 @@
 """The email address is the login; passwords are hashed with Argon2."""
 
+import uuid
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.db import IntegrityError
@@ -39,3 +41,10 @@ def test_two_accounts_cannot_share_an_address_differing_only_in_case():
 def test_superusers_are_staff():
     admin = get_user_model().objects.create_superuser("admin@example.org", "x")
     assert admin.is_staff and admin.is_superuser
+
+
+def test_the_accepted_terms_version_fits_any_revision_of_the_terms():
+    """A version is the terms page's translation key and its live revision's id; the column
+    held 40 characters, so acceptance failed on PostgreSQL from revision 1,000 on."""
+    longest = f"{uuid.uuid4()}:{2**63 - 1}"
+    assert len(longest) <= get_user_model()._meta.get_field("terms_version").max_length
