@@ -2,6 +2,7 @@
 
 from benchmarks import (
     account_timing,
+    delivery_queries,
     downloads,
     newsletter_send,
     registration,
@@ -16,6 +17,7 @@ from benchmarks import (
 def main():
     for benchmark in (
         story_queries,
+        delivery_queries,
         story_render,
         registration,
         account_timing,

@@ -110,8 +110,8 @@ def measure_send(issue, subscribers):
     return the figures. The process's memory high-water mark is reset just before."""
     from django.utils import timezone
 
+    from background.email_queue import delivery_connection
     from newsletters import sending
-    from users.email_queue import delivery_connection
 
     counter = {"accepted": 0}
     queries_per_chunk = []

@@ -260,8 +260,8 @@ def add_stories(count_per_language, *, seed=SEED):
             ],
         )
     # Written behind Django's back, as an import would: what the public may see is then
-    # written down anew (search.public_pages).
-    from search.public_pages import record_all
+    # written down anew (newsroom.visibility).
+    from newsroom.visibility import record_all
 
     record_all()
     return vocabularies

@@ -44,6 +44,7 @@ SHAREABLE_VIEW_NAMES = {
     "wagtail_serve",
     "feed-rss",
     "feed-atom",
+    "feed-videos",
     "django.contrib.sitemaps.views.sitemap",
     "robots",
 }

@@ -9,6 +9,9 @@ which still allows nothing from other origins but images and embeds' frames.
 A preview is a public page rendered for the admin, which shows it in a frame of its own (the
 live preview panel, and the accessibility checks that run inside it): it keeps the public
 policy but may be framed by this site, and still by no other.
+
+The video player made for other sites to embed (newsroom/embedding.py) is the one page any
+site may frame: it keeps the public policy otherwise, and sets no cookie.
 """
 
 from csp.constants import SELF
@@ -16,12 +19,17 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
 
+EMBEDDABLE_VIEW_NAMES = {"video_embed"}
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         if _is_preview(request):
             # X-Frame-Options, for browsers that ignore frame-ancestors, says the same.
             response["X-Frame-Options"] = "SAMEORIGIN"
+        elif _is_embeddable(request):
+            # Set by XFrameOptionsMiddleware, which runs before this on the way out.
+            del response["X-Frame-Options"]
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -33,6 +41,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 parts.config,
                 parts.update,
                 {**(parts.replace or {}), "frame-ancestors": [SELF]},
+                parts.nonce,
+            )
+        if _is_embeddable(request):
+            return PolicyParts(
+                parts.config,
+                parts.update,
+                {**(parts.replace or {}), "frame-ancestors": ["*"]},
                 parts.nonce,
             )
         if not _is_admin(request):
@@ -49,3 +64,8 @@ def _is_admin(request):
 def _is_preview(request):
     # Set by Wagtail on the request it makes to render a preview (make_preview_request).
     return getattr(request, "is_preview", False)
+
+
+def _is_embeddable(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.view_name in EMBEDDABLE_VIEW_NAMES

@@ -8,16 +8,26 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.urls import display_custom_404
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from cms.health import healthz, readyz
 from cms.public_media import serve_public_media
-from newsroom.admin_views import PageEditView
-from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed
-from newsroom.sitemaps import PublishedPagesSitemap
+from newsroom.admin_views import PageCreateView, PageEditView, PageWorkflowActionView
+from newsroom.api import api_router
+from newsroom.embedding import embed, oembed
+from newsroom.feeds import LatestStoriesAtomFeed, LatestStoriesFeed, LatestVideosFeed
+from newsroom.sitemaps import PublishedPagesSitemap, VideoPagesSitemap
 from users.admin_sign_in import AdminLoginView, AdminPasswordResetView
 from users.password_guessing import limit_restriction_guesses
+
+
+def as_admin_view(view):
+    """A view mounted over one of Wagtail's admin URLs, decorated as Wagtail decorates its own:
+    behind the admin's login, with the admin's not-found page, never cached."""
+    return never_cache(display_custom_404(require_admin_access(view)))
+
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -29,11 +39,20 @@ urlpatterns = [
         AdminPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
-    # Wagtail's page editor with the desk's scheduling messages, at Wagtail's own address and
-    # behind the same checks as the rest of the admin.
+    # Wagtail's page editor, page creation and workflow actions with the desk's scheduling
+    # messages, at Wagtail's own addresses.
     path(
         "admin/pages/<int:page_id>/edit/",
-        require_admin_access(never_cache(PageEditView.as_view())),
+        as_admin_view(PageEditView.as_view()),
+    ),
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        as_admin_view(PageCreateView.as_view()),
+    ),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        as_admin_view(PageWorkflowActionView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     # The providers' tracking webhooks: /anymail/<provider>/tracking/ (newsletters/webhooks.py).
@@ -46,11 +65,24 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Videos' previews, posters and captions, once the video is public (videos/file_views.py).
     path("video-files/", include("videos.file_urls")),
+    # The read-only public API: published stories and libraries, public videos (newsroom/api.py).
+    path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PublishedPagesSitemap}},
+        {
+            "sitemaps": {"pages": PublishedPagesSitemap, "videos": VideoPagesSitemap},
+            "template_name": "newsroom/sitemap.xml",
+        },
         name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("oembed", oembed, name="oembed"),
+    # Browsers and crawlers ask for /favicon.ico whatever a page says. The icon's address
+    # without its content hash, which stays the same from one release to the next.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.ico", permanent=True),
+        name="favicon",
     ),
     path(
         "robots.txt",
@@ -76,8 +108,13 @@ urlpatterns += i18n_patterns(
     path("", include("videos.urls")),
     path("", include("newsletters.urls")),
     path("", include("search.urls")),
+    # ninjs and NewsML-G2 for newsrooms, and the guide to them (newsroom/delivery_urls.py).
+    path("", include("newsroom.delivery_urls")),
     path("feeds/rss/", LatestStoriesFeed(), name="feed-rss"),
     path("feeds/atom/", LatestStoriesAtomFeed(), name="feed-atom"),
+    path("feeds/videos/", LatestVideosFeed(), name="feed-videos"),
+    # The player other sites frame (newsroom/embedding.py; cms/security_headers.py).
+    path("embed/videos/<int:video_id>/", embed, name="video_embed"),
     # Wagtail's password form of a restricted page, limited as every password form is.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -81,4 +81,6 @@ class HomePage(NewsroomPage):
 
     @cached_property
     def latest_videos(self):
-        return list(Video.objects.public().prefetch_related("captions")[:LATEST_VIDEOS])
+        return list(
+            Video.objects.public().prefetch_related("captions").with_texts()[:LATEST_VIDEOS]
+        )

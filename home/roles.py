@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+VIDEO_TEXT_TRANSLATOR_PERMISSIONS = ["change_videotext", "publish_videotext"]
 EDITORIAL_REVIEW = "Editorial review"
 
 
@@ -22,6 +23,11 @@ def translators_of(language_code):
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
             Permission.objects.get(
                 content_type__app_label="wagtail_localize", codename="submit_translation"
+            ),
+            # Videos' texts are translated and published by their translators
+            # (home/migrations/0009).
+            *Permission.objects.filter(
+                content_type__app_label="videos", codename__in=VIDEO_TEXT_TRANSLATOR_PERMISSIONS
             ),
         )
     return group

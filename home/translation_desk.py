@@ -1,11 +1,14 @@
-"""The translator's desk: which pages wait for translation into each of their languages, and
-sending a finished translation to review, where a moderator publishes it.
+"""The translator's desk: which pages and videos' texts wait for translation into each of
+their languages, and sending a finished page translation to review, where a moderator
+publishes it. A video's text is published by its translator in wagtail-localize's editor
+(videos/texts.py), or by a moderator.
 
 A translator's languages are those whose pages they may edit, other than the source
 language: the "French translators" group edits the French tree only (home/roles.py)."""
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,6 +17,9 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from videos.models import Video
+from videos.texts import VideoText
 
 NEW, CHANGED, UNFINISHED = "new", "changed", "unfinished"
 STATUS_LABELS = {
@@ -41,6 +47,7 @@ class TranslationJob:
     status: str
     translated_page: Page | None = None
     translation_source: TranslationSource | None = None
+    kind_label = None
 
     @property
     def status_label(self):
@@ -64,13 +71,47 @@ class TranslationJob:
         return edit_url
 
 
+@dataclass
+class VideoTextJob:
+    source: VideoText
+    locale: Locale
+    status: str
+    translated_text: VideoText | None = None
+    translation_source: TranslationSource | None = None
+    kind_label = _("Video")
+
+    status_label = TranslationJob.status_label
+    action_label = TranslationJob.action_label
+
+    @property
+    def action_url(self):
+        """New: wagtail-localize's "Translate" of the text, into this language. Changed: its
+        "Sync translated snippets", then the editor. Unfinished: the editor."""
+        if self.status == NEW:
+            url = reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=["videos", "videotext", self.source.pk],
+            )
+            return f"{url}?{urlencode({'select_locale': self.locale.language_code})}"
+        edit_url = reverse("wagtailsnippets_videos_videotext:edit", args=[self.translated_text.pk])
+        if self.status == CHANGED:
+            url = reverse("wagtail_localize:update_translations", args=[self.translation_source.pk])
+            return f"{url}?{urlencode({'next': edit_url})}"
+        return edit_url
+
+
 def to_translate(user):
     """The live pages of the source language whose translation into one of `user`'s languages
-    is missing, out of date, or not yet sent to review; newest first. Translations awaiting
-    review are left out: they are the moderators' now."""
+    is missing, out of date, or not yet sent to review, newest first; then the public videos'
+    texts whose translation is missing, out of date or not yet published. Translations
+    awaiting review are left out: they are the moderators' now."""
     locales = list(languages_translated_by(user))
     if not locales:
         return []
+    return [*page_jobs(locales), *video_text_jobs(user, locales)]
+
+
+def page_jobs(locales):
     sources = list(
         Page.objects.live()
         .filter(locale=Locale.get_default(), depth__gt=1, alias_of__isnull=True)
@@ -117,6 +158,48 @@ def to_translate(user):
             status = translation_status(source, page, translation_source)
             if status:
                 jobs.append(TranslationJob(source, locale, status, page, translation_source))
+    return jobs
+
+
+def video_text_jobs(user, locales):
+    if not user.has_perm("videos.change_videotext"):
+        return []
+    sources = list(
+        VideoText.objects.filter(locale=Locale.get_default(), video__in=Video.objects.public())
+        .select_related("locale")
+        .order_by("-last_published_at", "pk")
+    )
+    keys = [text.translation_key for text in sources]
+    translation_sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(
+            object_id__in=keys,
+            locale=Locale.get_default(),
+            specific_content_type=ContentType.objects.get_for_model(VideoText),
+        )
+    }
+    synced = set(
+        Translation.objects.filter(
+            source__in=translation_sources.values(), target_locale__in=locales, enabled=True
+        ).values_list("source__object_id", "target_locale_id")
+    )
+    translated = {
+        (text.translation_key, text.locale_id): text
+        for text in VideoText.objects.filter(translation_key__in=keys, locale__in=locales)
+    }
+    jobs = []
+    for source in sources:
+        for locale in locales:
+            text = translated.get((source.translation_key, locale.pk))
+            if text is None:
+                jobs.append(VideoTextJob(source, locale, NEW))
+                continue
+            if (source.translation_key, locale.pk) not in synced:
+                continue
+            translation_source = translation_sources[source.translation_key]
+            status = translation_status(source, text, translation_source)
+            if status:
+                jobs.append(VideoTextJob(source, locale, status, text, translation_source))
     return jobs
 
 

@@ -25,7 +25,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitTranslationView,
 )
 
-from users.hand_off import hand_off_after_commit
+from background.hand_off import hand_off_after_commit
 
 from . import sending
 from .forms import SendIssueForm

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from users.email_queue import delivery_connection
+from background.email_queue import delivery_connection
 
 from .providers import provider_for
 from .webhooks import anymail_tracking_pattern, webhook_secrets

@@ -12,7 +12,7 @@ import hashlib
 from anymail.signals import EventType, RejectReason
 from django.utils import timezone
 
-from users.hand_off import hand_off_after_commit
+from background.hand_off import hand_off_after_commit
 
 from .models import Delivery, TrackingEvent
 from .tasks import apply_tracking_event

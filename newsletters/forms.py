@@ -25,6 +25,26 @@ def _named_in_reader_language(topics, language_code):
     )
 
 
+# The largest value of a database integer id: a larger one chooses nothing, rather than
+# overflowing the query (SQLite raises on an integer wider than 64 bits).
+LARGEST_ID = 2**63 - 1
+
+
+class TopicsField(forms.ModelMultipleChoiceField):
+    """Topics chosen by id; an id no topic could have is an invalid choice, not an error."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not text.isascii() or not text.lstrip("-").isdigit() or abs(int(text)) > LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
@@ -39,7 +59,7 @@ class SubscribeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
-    topics = forms.ModelMultipleChoiceField(
+    topics = TopicsField(
         label=_("Topics that interest you"),
         queryset=Topic.objects.none(),
         required=False,

@@ -330,6 +330,21 @@ class Sending(models.Model):
     def is_under_way(self):
         return self.status in (self.Status.SCHEDULED, self.Status.SENDING)
 
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.SCHEDULED
+
+    @property
+    def may_be_cancelled(self):
+        """Only a sending that has not started can be called off (`cancel`)."""
+        return self.is_scheduled
+
+    @property
+    def failures_may_be_retried(self):
+        """Failed deliveries are queued again once the sending is over, never while it runs
+        or after it was cancelled (sending.retry_failed)."""
+        return self.status == self.Status.SENT
+
     def counts(self):
         """Deliveries per status and per provider's report, for the progress view."""
         statuses = dict(
@@ -351,7 +366,8 @@ class Sending(models.Model):
         }
 
     def cancel(self):
-        """Only a sending that has not started can be called off."""
+        """Call the sending off if it `may_be_cancelled`, in one statement, so that a worker
+        starting it at the same moment wins or loses cleanly."""
         cancelled = Sending.objects.filter(pk=self.pk, status=self.Status.SCHEDULED).update(
             status=self.Status.CANCELLED, finished_at=timezone.now()
         )

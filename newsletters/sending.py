@@ -36,7 +36,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from users.email_queue import delivery_connection
+from background.email_queue import delivery_connection
 
 from .models import Delivery, Sending
 from .providers import Batch, Recipient, provider_for
@@ -269,6 +269,8 @@ def give_up(sending, error):
 
 def retry_failed(sending):
     """Queue the failed deliveries of a finished sending again, and resume it."""
+    if not sending.failures_may_be_retried:
+        return 0
     with transaction.atomic():
         requeued = Delivery.objects.filter(
             issue_id=sending.issue_id, status=Delivery.Status.FAILED

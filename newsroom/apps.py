@@ -7,8 +7,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("News stories")
 
     def ready(self):
-        from . import fragment_cache, frontend_cache, video_visibility
+        from . import fragment_cache, frontend_cache, visibility
 
         fragment_cache.connect_signals()
         frontend_cache.connect_signals()
-        video_visibility.connect_signals()
+        visibility.connect_signals()

@@ -16,7 +16,7 @@ backend chosen by CDN_PROVIDER (cms/settings/base.py). Wagtail sends the batch a
 background task: on the Celery workers when a broker is configured.
 
 A video's files (preview, poster, captions) have addresses of their own, outside every page,
-that the CDN may keep while the video is public; newsroom/video_visibility.py has them purged,
+that the CDN may keep while the video is public; newsroom/visibility.py has them purged,
 on every site, when the video stops being public.
 """
 

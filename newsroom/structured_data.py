@@ -1,9 +1,16 @@
-"""schema.org descriptions of stories, for search engines and link previews."""
+"""schema.org descriptions of stories and videos, for search engines and link previews.
+
+Every date carries its time and time zone; the publisher names its address and logo; a story
+describes the videos it shows, each in the story's language."""
 
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+
+LOGO = "img/logo.png"
 
 # The characters that could end a <script> element or start markup inside it.
 SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -14,20 +21,39 @@ def as_json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))
 
 
-def news_article(story, request):
-    publisher = {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME}
-    modified = story.last_published_at or story.latest_revision_created_at
+@dataclass(frozen=True)
+class VideoOnPage:
+    """A public video as a page in one language shows it: its own page and its embed page."""
+
+    video: object
+    language: str
+    page_url: str
+    embed_url: str
+
+
+def publisher(request, language):
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": request.build_absolute_uri(f"/{language}/"),
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
+    }
+
+
+def news_article(story, request, videos=()):
+    language = story.locale.language_code
+    organisation = publisher(request, language)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": story.title[:110],
         "description": story.standfirst,
-        "datePublished": story.date.isoformat(),
-        "dateModified": modified.isoformat() if modified else story.date.isoformat(),
-        "inLanguage": story.locale.language_code,
+        "datePublished": story.published_moment.isoformat(),
+        "dateModified": story.updated_moment.isoformat(),
+        "inLanguage": language,
         "mainEntityOfPage": story.get_full_url(request),
-        "author": publisher,
-        "publisher": publisher,
+        "author": organisation,
+        "publisher": organisation,
     }
     if story.place:
         data["locationCreated"] = {"@type": "Place", "name": story.place}
@@ -38,6 +64,8 @@ def news_article(story, request):
     keywords = [topic.name for topic in story.topic_list]
     if keywords:
         data["keywords"] = keywords
+    if videos:
+        data["video"] = [_video_object(shown, request) for shown in videos]
     return as_json_ld(data)
 
 
@@ -47,17 +75,26 @@ def iso_duration(seconds):
     return f"PT{hours}H{minutes}M{seconds}S"
 
 
-def video_object(video, request, page_url):
+def video_object(shown, request):
+    return as_json_ld({"@context": "https://schema.org", **_video_object(shown, request)})
+
+
+def _video_object(shown, request):
+    """The video in the words the page shows: its language's, else the original's."""
+    video = shown.video
+    text = video.text_in(shown.language)
     data = {
-        "@context": "https://schema.org",
         "@type": "VideoObject",
-        "name": video.title,
-        "description": video.description or video.title,
+        "name": text.title,
+        "description": text.description or text.title,
+        "inLanguage": text.language_code,
         "uploadDate": video.created_at.isoformat(),
         "duration": iso_duration(video.duration),
         "contentUrl": request.build_absolute_uri(video.preview_url),
-        "url": page_url,
+        "embedUrl": request.build_absolute_uri(shown.embed_url),
+        "url": request.build_absolute_uri(shown.page_url),
         "isAccessibleForFree": True,
+        "publisher": publisher(request, shown.language),
     }
     if video.poster_url:
         data["thumbnailUrl"] = [request.build_absolute_uri(video.poster_url)]
@@ -71,6 +108,6 @@ def video_object(video, request, page_url):
         data["copyrightNotice"] = video.copyright
     if video.credit:
         data["creditText"] = video.credit
-    if video.transcript:
-        data["transcript"] = video.transcript
-    return as_json_ld(data)
+    if text.transcript:
+        data["transcript"] = text.transcript
+    return data

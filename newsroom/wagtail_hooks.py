@@ -1,8 +1,14 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import scheduler_silent_message
+from .content_checks import leave_out_embedded_frames
+from .models import Person
 from .scheduling import embargoed_pages, moment, scheduler_is_silent
 
 
@@ -29,3 +35,26 @@ class EmbargoedPagesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_embargoed_pages_panel(request, panels):
     panels.append(EmbargoedPagesPanel())
+
+
+@hooks.register("construct_wagtail_userbar")
+def check_content_without_embedded_frames(request, items, page):
+    leave_out_embedded_frames(items)
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """The chooser of a story's people searches them by name, and lets whoever may add people
+    add one without leaving the story (Wagtail shows the tab only with the "add" permission)."""
+
+    form_fields = ["name", "role"]
+    create_action_label = _("Add this person")
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "role"]
+    chooser_viewset_class = PersonChooserViewSet
+
+
+register_snippet(PersonViewSet)

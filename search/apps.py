@@ -14,11 +14,9 @@ class SearchConfig(AppConfig):
 
         from newsroom.fragment_cache import bump_content_version
 
-        from . import public_pages
         from .checks import every_language_has_a_search_configuration
 
         checks.register(every_language_has_a_search_configuration)
-        public_pages.connect_signals()
         # Pages of results are cached until content changes (searching.SiteSearch.page), and
         # they show the promoted results.
         for signal in (post_save, post_delete):

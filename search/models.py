@@ -39,28 +39,6 @@ class QueryDailyMisses(models.Model):
         cls.objects.filter(date__lt=timezone.now().date() - max_age).delete()
 
 
-class PublicPage(models.Model):
-    """A page the public may see now (`newsroom.page_base.published`), with its locale.
-
-    A search tells its matches apart from drafts, embargoed, expired and restricted pages and
-    from other languages' pages with this one narrow table: a word found in 10,000 stories
-    would otherwise cost the rule's joins for each of them on every search. The rows follow
-    the rule, in `search.public_pages`, as `Video.shown_on` follows it for videos."""
-
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        verbose_name = _("page the public may see")
-        verbose_name_plural = _("pages the public may see")
-        indexes = [models.Index(fields=["locale", "page"], name="public_pages_by_locale")]
-
-    def __str__(self):
-        return str(self.page_id)
-
-
 def record_search(query_string, *, found):
     """Counts a reader's search in Wagtail's search statistics, and as a miss if it found
     nothing. Queries are stored as Wagtail normalises them (lower case, at most 255

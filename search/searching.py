@@ -3,7 +3,7 @@ hold every word they typed, the results editors promoted for those words first.
 
 Stories and videos are searched through Wagtail's search API (`search.backend`), each model on
 its own, and the two ranked lists are merged. Which stories and videos may be found is never
-decided here: `newsroom.page_base.published()` and `Video.objects.public()` decide it, and the
+decided here: `newsroom.visibility.published()` and `Video.objects.public()` decide it, and the
 search is made within what they allow.
 """
 
@@ -28,14 +28,13 @@ from wagtail.search.query import MATCH_ALL
 from wagtail.search.utils import normalise_query_string
 
 from newsroom.fragment_cache import content_version, fragment_cache
-from newsroom.models import NewsStoryPage
-from newsroom.page_base import published
+from newsroom.models import NewsStoryPage, VideoLibraryPage
 from newsroom.topics import Topic
-from newsroom.video_library import VideoLibraryPage
+from newsroom.visibility import PublicPage, published
 from videos.models import Video
+from videos.texts import give_texts
 
 from .backend import search_backend
-from .models import PublicPage
 from .snippets import Highlighter
 
 # A search reads at most this much of what was typed, and looks for at most this many words.
@@ -155,8 +154,8 @@ def story_text(story):
     return " ".join(texts)
 
 
-def video_text(video):
-    return " ".join(filter(None, [video.description, video.transcript]))
+def video_text(text):
+    return " ".join(filter(None, [text.description, text.transcript]))
 
 
 class SiteSearch:
@@ -173,7 +172,7 @@ class SiteSearch:
 
     def stories(self):
         """The stories in the reader's language the public may see, that the filters keep.
-        Which pages the public may see is read from what `search.public_pages` wrote down
+        Which pages the public may see is read from what `newsroom.visibility` wrote down
         following `published()`: one narrow index, where the rule's joins for each of
         thousands of matches would cost more than the rest of the search."""
         criteria = self.criteria
@@ -246,17 +245,19 @@ class SiteSearch:
             ),
             operator="and",
         )[:MOST_SUGGESTIONS]
-        videos = self.backend.autocomplete(
-            words, Video.objects.filter(id__in=self.videos().values("id")), operator="and"
-        )[:MOST_VIDEO_SUGGESTIONS]
+        videos = give_texts(
+            self.backend.autocomplete(
+                words, Video.objects.filter(id__in=self.videos().values("id")), operator="and"
+            )[:MOST_VIDEO_SUGGESTIONS]
+        )
         found = [
             *(
                 (STORY, story.title, story.get_url(self.request), self.language)
                 for story in stories
             ),
             *(
-                (VIDEO, video.title, self._video_url(video), settings.LANGUAGE_CODE)
-                for video in videos
+                (VIDEO, text.title, self._video_url(video), text.language_code)
+                for video, text in ((video, video.text_in(self.language)) for video in videos)
             ),
         ]
         return [
@@ -371,12 +372,14 @@ class SiteSearch:
         if by_date:
             return MergedResults(
                 Ranked(story_results, self._story_hit, key=lambda story: story.date),
-                Ranked(video_results, self._video_hit, key=_local_date_of_creation),
+                Ranked(
+                    video_results, self._video_hit, key=_local_date_of_creation, prepare=give_texts
+                ),
             )
         relevance = _relevance_key(self.backend)
         return MergedResults(
             Ranked(story_results, self._story_hit, key=relevance),
-            Ranked(video_results, self._video_hit, key=relevance),
+            Ranked(video_results, self._video_hit, key=relevance, prepare=give_texts),
         )
 
     @cached_property
@@ -409,15 +412,16 @@ class SiteSearch:
         )
 
     def _video_hit(self, video):
+        # In the reader's language once translated, else in the original's.
+        text = video.text_in(self.language)
         return Hit(
             kind=VIDEO,
             kind_label=str(KINDS[VIDEO]),
-            title=video.title,
+            title=text.title,
             url=self._video_url(video),
             date=timezone.localdate(video.created_at),
-            snippet=self.highlighter.snippet(video_text(video)),
-            # Videos are described in the site's language, whatever the reader's.
-            language=settings.LANGUAGE_CODE,
+            snippet=self.highlighter.snippet(video_text(text)),
+            language=text.language_code,
         )
 
     def _page_hit(self, page, description):
@@ -451,7 +455,7 @@ class SiteSearch:
         )
 
     def _video_url(self, video):
-        return f"{self._video_library_url}{video.pk}/"
+        return VideoLibraryPage.url_of_video(self._video_library_url, video.pk)
 
     @cached_property
     def _video_library_url(self):
@@ -475,11 +479,13 @@ def _relevance_key(backend):
 
 @dataclasses.dataclass(frozen=True)
 class Ranked:
-    """Results in the order of `key`, highest first, and how each becomes a Hit."""
+    """Results in the order of `key`, highest first, and how each becomes a Hit; `prepare`
+    fetches at once what the Hits of a slice's results need."""
 
     results: object
     to_hit: object
     key: object
+    prepare: object = None
 
 
 class MergedResults:
@@ -512,14 +518,18 @@ class MergedResults:
                 return hits[: stop - start]
         ranked = [
             [
-                (source.key(item), -number, item, source.to_hit)
+                (source.key(item), -number, item, source)
                 for item in (source.results if stop is None else source.results[:stop])
             ]
             for number, source in enumerate(self.sources)
         ]
         # On equal keys, the earlier source first.
         merged = heapq.merge(*ranked, key=lambda entry: entry[:2], reverse=True)
-        hits = [to_hit(item) for _key, _number, item, to_hit in islice(merged, start, stop)]
+        chosen = [(item, source) for _key, _number, item, source in islice(merged, start, stop)]
+        for source in self.sources:
+            if source.prepare is not None:
+                source.prepare([item for item, chosen_from in chosen if chosen_from is source])
+        hits = [source.to_hit(item) for item, source in chosen]
         self._read = (start, stop, hits)
         return hits
 

@@ -6,8 +6,8 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from background.hand_off import hand_off
 from newsroom.page_base import Alternate
-from users.hand_off import hand_off
 
 from .forms import SearchForm, query_string
 from .searching import SearchCriteria, SiteSearch, tidy

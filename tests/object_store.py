@@ -17,7 +17,7 @@ import pytest
 from botocore.config import Config
 from django.core.management import call_command
 
-from cms.settings.base import object_storages
+from cms.storage_config import object_storages
 
 REGION = "eu-west-3"
 KEYS = {"access_key": "newsroom-tests", "secret_key": "newsroom-tests-secret"}

@@ -1,4 +1,5 @@
-"""The one rule for "may this user download broadcast-quality video?"."""
+"""What the site asks of a person before it hands them something: a verified address, and the
+current terms of use accepted. videos/access.py makes of them the rule for downloading."""
 
 from allauth.account.models import EmailAddress
 
@@ -10,11 +11,6 @@ def has_verified_email(user):
     if not user.is_authenticated or not user.is_active:
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
-
-
-def may_download(user):
-    """Logged in, and the account's email address verified."""
-    return has_verified_email(user)
 
 
 def terms_to_accept(user):

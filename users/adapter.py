@@ -21,7 +21,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """Rendered now, in the reader's language. Sending only queues the message in the
-        database (users/email_queue.py), so a provider outage delays a code but never loses
+        database (background/email_queue.py), so a provider outage delays a code but never loses
         it, and the request never waits on the provider."""
         context = {"email": email, "SITE_NAME": settings.WAGTAIL_SITE_NAME, **context}
         self.render_mail(template_prefix, email, {"request": self.request, **context}).send()

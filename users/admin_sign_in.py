@@ -11,7 +11,8 @@ from django.utils.translation import get_language
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 from wagtail.admin.views import account
 
-from .hand_off import hand_off_after_commit
+from background.hand_off import hand_off_after_commit
+
 from .password_guessing import (
     TooManyGuesses,
     account_key,

@@ -12,7 +12,7 @@ from wagtailmedia.forms import get_media_form
 from wagtailmedia.models import MediaType
 from wagtailmedia.permissions import MediaPermissionPolicyChecker
 
-from users.hand_off import hand_off_after_commit
+from background.hand_off import hand_off_after_commit
 
 from .models import Video
 from .tasks import process_video_task

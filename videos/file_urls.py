@@ -4,10 +4,11 @@ by cms/urls.py."""
 
 from django.urls import path
 
-from .file_views import captions, poster, preview
+from .file_views import captions, chapters, poster, preview
 
 urlpatterns = [
     path("<int:pk>/preview/<str:name>", preview, name="video_preview"),
     path("<int:pk>/poster/<str:name>", poster, name="video_poster"),
     path("<int:pk>/captions/<str:language>/<str:name>", captions, name="video_captions"),
+    path("<int:pk>/chapters/<str:name>", chapters, name="video_chapters"),
 ]

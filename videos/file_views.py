@@ -7,7 +7,7 @@ The files are in the private storage; videos/delivery.py hands them over the way
 go (nginx, the object store or Django itself). A public video's files may be kept by browsers
 and the CDN as pages are (PUBLIC_CACHE_MAX_AGE, CDN_CACHE_MAX_AGE): their addresses carry the
 file's name, which changes when a file is made again, and the CDN forgets them when the video
-stops being public (newsroom/video_visibility.py).
+stops being public (newsroom/visibility.py).
 """
 
 import logging
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from users.two_factor import has_admin_access
 
+from .chapters import chapters_file_name, chapters_webvtt
 from .delivery import stored_file_response
 from .models import CaptionTrack, Video
 
@@ -48,6 +49,17 @@ def captions(request, pk, language, name):
     if track is None:
         raise Http404
     return _file(request, track.file, name, "text/vtt; charset=utf-8", public)
+
+
+@require_safe
+def chapters(request, pk, name):
+    """The shot list as a WebVTT chapters track, made from the video's row: its name changes
+    with the shot list, as a stored file's does when it is made again."""
+    video, public = _video_for(request, pk)
+    if name != chapters_file_name(video):
+        raise Http404
+    response = HttpResponse(chapters_webvtt(video), content_type="text/vtt; charset=utf-8")
+    return _cached(response, public)
 
 
 def _poster_type(name):
@@ -84,7 +96,11 @@ def _file(request, field_file, name, content_type, public):
             content_type="text/plain; charset=utf-8",
         )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        public = False
+        public, keep_at_most = False, None
+    return _cached(response, public, keep_at_most)
+
+
+def _cached(response, public, keep_at_most=None):
     if public and settings.PUBLIC_CACHE_MAX_AGE > 0:
         browsers = settings.PUBLIC_CACHE_MAX_AGE
         cdn = max(settings.CDN_CACHE_MAX_AGE, browsers)

@@ -5,11 +5,14 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionMember
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia, MediaQuerySet, MediaType
 
+from . import texts
+from .chapters import chapters_url
 from .storage import private_masters
 
 
@@ -22,13 +25,19 @@ class VideoQuerySet(MediaQuerySet):
         return self.filter(status=Video.Status.READY).exclude(preview="")
 
     def public(self):
-        """The one answer to "may the public watch and download this video?": processed, and
-        shown on at least one page the public may see. A video on a draft or an embargoed
-        story only is neither listed nor downloadable until that story goes live."""
-        on_a_live_page = Video.shown_on.through.objects.filter(
-            video=OuterRef("pk"), page__live=True
-        )
-        return self.playable().filter(Exists(on_a_live_page))
+        """The one answer to "may the public watch this video?": processed, and shown on at
+        least one page the public may see. A video on a draft or an embargoed story only is
+        neither listed nor watchable until that story goes live.
+
+        Which pages the public may see is newsroom's rule, which this app cannot import:
+        newsroom writes into `shown_on` the pages it has found public, and only those, in the
+        same step as its own record of them (newsroom/visibility.py)."""
+        on_a_public_page = Video.shown_on.through.objects.filter(video=OuterRef("pk"))
+        return self.playable().filter(Exists(on_a_public_page))
+
+    def with_texts(self):
+        """With every video's published texts, for `Video.text_in` to read without a query."""
+        return self.prefetch_related(texts.published_texts())
 
 
 class Video(AbstractMedia):
@@ -163,6 +172,33 @@ class Video(AbstractMedia):
             self.status, self.progress, self.failure_reason = self.Status.WAITING, 0, ""
         super().save(*args, **kwargs)
         self._stored_master = self.file.name
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(texts.TEXT_FIELDS):
+            texts.record_source_text(self)
+
+    def text_in(self, language_code):
+        """The title, description and transcript readers of `language_code` see: its
+        published translation, else the default language's (videos/texts.py)."""
+        return texts.text_in(self, language_code)
+
+    @property
+    def text(self):
+        """The video's text in the language of the page being shown."""
+        return self.text_in(get_language())
+
+    @property
+    def is_ready(self):
+        """Processed: its preview, poster and metadata made, its master fit to be offered."""
+        return self.status == self.Status.READY
+
+    @property
+    def is_processing(self):
+        return self.status == self.Status.PROCESSING
+
+    @property
+    def is_in_progress(self):
+        """Waiting to be processed, or being processed."""
+        return self.status in (self.Status.WAITING, self.Status.PROCESSING)
 
     @property
     def url(self):
@@ -193,7 +229,12 @@ class Video(AbstractMedia):
     def file_urls(self):
         """Every address of the files the public sees, for the CDN to forget: the captions'
         come from `captions.all()`, so prefetch them for many videos."""
-        urls = [self.preview_url, self.poster_url, *(track.url for track in self.captions.all())]
+        urls = [
+            self.preview_url,
+            self.poster_url,
+            chapters_url(self),
+            *(track.url for track in self.captions.all()),
+        ]
         return [url for url in urls if url]
 
     @property

@@ -139,7 +139,8 @@ def _poster(master):
         return buffer.getvalue()
 
 
-def _preview_size(width, height):
+def preview_size(width, height):
+    """The size of the web preview made from a master of `width` × `height`."""
     if height <= PREVIEW_MAX_HEIGHT:
         return width - width % 2, height - height % 2
     scaled_width = round(width * PREVIEW_MAX_HEIGHT / height)
@@ -149,7 +150,7 @@ def _preview_size(width, height):
 def _transcode_preview(video, master, destination):
     """H.264/AAC MP4, at most 720 lines, with the index at the front (faststart) so that
     browsers start playing before the whole file has arrived."""
-    width, height = _preview_size(video.width, video.height)
+    width, height = preview_size(video.width, video.height)
     with (
         av.open(str(master)) as source,
         av.open(

@@ -9,9 +9,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from users.access import may_download, terms_to_accept
 from users.return_to import local_url
 
+from .access import Refusal, download_refusal
 from .delivery import master_response
 from .models import Download, Video
 
@@ -21,25 +21,29 @@ RETRY_AFTER_SECONDS = 120
 
 @require_safe
 def download(request, pk):
-    """Every check behind “Download broadcast quality”, then the master.
+    """“Download broadcast quality”: what the person must do first (`download_refusal`), or
+    the master.
 
     Anonymous visitors log in or register and come back to the page they were on; an
     unverified address is verified first; new terms are accepted once; a video that is not
     public (processing, or shown only on draft or embargoed pages) is downloadable by nobody.
     """
-    video = Video.objects.public().filter(pk=pk).first()
-    if video is None:
+    refusal = download_refusal(request.user, pk)
+    if refusal is Refusal.NOT_AVAILABLE:
         return render(request, "videos/not_downloadable.html", status=404)
-    if not request.user.is_authenticated:
+    if refusal is Refusal.LOG_IN:
         messages.info(
             request, _("Log in or create an account to download broadcast-quality video.")
         )
         return redirect_to_login(local_url(request, "from") or request.get_full_path())
-    if not may_download(request.user):
+    if refusal is Refusal.VERIFY_EMAIL:
         return _verify_first(request)
-    if terms_to_accept(request.user):
+    if refusal is Refusal.ACCEPT_TERMS:
         url = f"{reverse('account_accept_terms')}?{urlencode({'next': request.get_full_path()})}"
         return redirect(url)
+    video = Video.objects.filter(pk=pk).first()
+    if video is None:  # deleted a moment ago
+        return render(request, "videos/not_downloadable.html", status=404)
     try:
         response, new_download_size = master_response(request, video)
     except OSError:

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.forms.collections import collection_member_permission_formset_factory
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 from wagtailmedia.models import Media
 
 from .admin_views import add_video, processing_status, reprocess
@@ -72,3 +73,10 @@ def register_video_log_actions(actions):
     actions.register_action(
         "videos.process_again", _("Process a video again"), _("Video processing asked again")
     )
+
+
+# Last: importing the snippet views makes Wagtail collect every app's hooks, and this app's
+# admin URLs above must be registered before wagtailmedia's, whose addresses they take.
+from .text_views import VideoTextViewSet  # noqa: E402
+
+register_snippet(VideoTextViewSet)

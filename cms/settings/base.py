@@ -11,9 +11,11 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.cache_config import caches_on
 from cms.error_reporting import start_error_reporting
 from cms.logs import logging_settings
 from cms.secret_key import embedded_secret_key
+from cms.storage_config import object_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "newsroom",
     "videos",
     "users",
+    "background",
     "allauth",
     "allauth.account",
     "django_otp",
@@ -176,41 +179,6 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-
-def caches_on(default):
-    """The site's caches, all on one backend shared by every process: rate limits and
-    Wagtail's site lookup use the default; image renditions are looked up in "renditions"
-    (so a story with many images costs no query per image); rendered story fragments live in
-    "template_fragments" (newsroom/fragment_cache.py)."""
-    fragments = {**default, "KEY_PREFIX": "fragments", "TIMEOUT": 60 * 60}
-    if default["BACKEND"].endswith("FileBasedCache"):
-        # A folder of its own, so that emptying the fragments leaves the renditions alone.
-        fragments["LOCATION"] = str(Path(default["LOCATION"]) / "fragments")
-    return {
-        "default": default,
-        "renditions": {**default, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
-        "template_fragments": fragments,
-    }
-
-
-def fail_open(cache):
-    """A Redis cache that answers "not cached" while Redis is unreachable instead of raising,
-    and gives up on a connection within half a second (django-redis, cms/fail_open_cache.py;
-    Django's own RedisCache raises). Other caches are returned as they are."""
-    if "redis" not in cache["BACKEND"].lower():
-        return cache
-    options = {key.upper(): value for key, value in cache.get("OPTIONS", {}).items()}
-    return {
-        **cache,
-        "BACKEND": "cms.fail_open_cache.FailOpenRedisCache",
-        "OPTIONS": {
-            "SOCKET_CONNECT_TIMEOUT": 0.5,
-            "SOCKET_TIMEOUT": 0.5,
-            **options,
-            "IGNORE_EXCEPTIONS": True,
-        },
-    }
 
 
 CACHES = caches_on(env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"))
@@ -363,82 +331,6 @@ MASTER_DOWNLOAD_URL_SECONDS = env.int("MASTER_DOWNLOAD_URL_SECONDS", default=5 *
 VIDEO_FILE_URL_SECONDS = env.int("VIDEO_FILE_URL_SECONDS", default=6 * 60 * 60)
 
 
-def object_storages(
-    bucket,
-    *,
-    private_bucket="",
-    public_location="media",
-    private_location="private",
-    endpoint_url="",
-    region_name="",
-    access_key="",
-    secret_key="",
-    addressing_style="",
-    custom_domain="",
-    download_url_seconds=MASTER_DOWNLOAD_URL_SECONDS,
-):
-    """STORAGES' "default" and "private" in object storage."""
-    # Imported here so that this section stays in one piece.
-    from botocore.config import Config
-    from django.core.exceptions import ImproperlyConfigured
-
-    private_bucket = private_bucket or bucket
-    public_prefix, private_prefix = public_location.strip("/"), private_location.strip("/")
-    if private_bucket == bucket and (
-        not public_prefix
-        or not private_prefix
-        or f"{public_prefix}/".startswith(f"{private_prefix}/")
-        or f"{private_prefix}/".startswith(f"{public_prefix}/")
-    ):
-        raise ImproperlyConfigured(
-            "Public media and masters share a bucket: give them two separate prefixes "
-            "(AWS_PUBLIC_MEDIA_LOCATION, AWS_PRIVATE_MEDIA_LOCATION) or two buckets."
-        )
-    connection = {
-        "endpoint_url": endpoint_url or None,
-        "region_name": region_name or None,
-        "access_key": access_key or None,
-        "secret_key": secret_key or None,
-        # A store that does not answer fails a request within seconds, not minutes; signed
-        # addresses carry X-Amz-Expires (signature version 4), which every provider accepts.
-        "client_config": Config(
-            signature_version="s3v4",
-            s3={"addressing_style": addressing_style or "auto"},
-            connect_timeout=5,
-            read_timeout=60,
-            retries={"mode": "standard", "max_attempts": 3},
-        ),
-        # Two masters both called "interview.mxf" stay two files, as in a folder.
-        "file_overwrite": False,
-        # A file read from the store spools to disk past this size: masters are never held in
-        # memory (django-storages' default keeps the whole file there).
-        "max_memory_size": 16 * 1024 * 1024,
-    }
-    backend = "cms.object_storage.ObjectStorage"
-    return {
-        "default": {
-            "BACKEND": backend,
-            "OPTIONS": {
-                **connection,
-                "bucket_name": bucket,
-                "location": public_prefix,
-                "querystring_auth": False,
-                "custom_domain": custom_domain or None,
-            },
-        },
-        "private": {
-            "BACKEND": backend,
-            "OPTIONS": {
-                **connection,
-                "bucket_name": private_bucket,
-                "location": private_prefix,
-                "querystring_auth": True,
-                "querystring_expire": download_url_seconds,
-            },
-        },
-    }
-
-
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES |= object_storages(
         env("AWS_STORAGE_BUCKET_NAME"),
@@ -451,16 +343,17 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
         secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
         addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
         custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=""),
+        download_url_seconds=MASTER_DOWNLOAD_URL_SECONDS,
     )
 # --- end of object storage --------------------------------------------------------------------
 
 
-# Every email is stored in the database, then delivered by a task (users/email_queue.py);
+# Every email is stored in the database, then delivered by a task (background/email_queue.py);
 # MAILER_EMAIL_BACKEND is the backend that really sends: production sets an Anymail one.
-EMAIL_BACKEND = "users.email_queue.QueuedEmailBackend"
+EMAIL_BACKEND = "background.email_queue.QueuedEmailBackend"
 MAILER_EMAIL_BACKEND = "cms.email_backends.FileAndConsoleEmailBackend"
 MAILER_USE_FILE_LOCK = False  # each message is sent under a row lock instead
-MAILER_ERROR_HANDLER = "users.email_queue.defer_on_any_error"
+MAILER_ERROR_HANDLER = "background.email_queue.defer_on_any_error"
 MAILER_EMAIL_MAX_RETRIES = 12  # beat retries every 10 minutes: two hours of provider outage
 MAILER_EMAIL_LOG_MESSAGE_DATA = False  # the log keeps who and when, never a code or a link
 MAILER_LOG_KEEP_DAYS = 30
@@ -523,10 +416,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["cms.task_backends", "cms.localize_jobs"]
 CELERY_BEAT_SCHEDULE = {
-    "deliver-queued-email": {"task": "users.tasks.deliver_queued_email", "schedule": 60.0},
-    "retry-deferred-email": {"task": "users.tasks.retry_deferred_email", "schedule": 600.0},
+    "deliver-queued-email": {"task": "background.tasks.deliver_queued_email", "schedule": 60.0},
+    "retry-deferred-email": {"task": "background.tasks.retry_deferred_email", "schedule": 600.0},
     "forget-old-email-log": {
-        "task": "users.tasks.forget_old_email_log",
+        "task": "background.tasks.forget_old_email_log",
         "schedule": 24 * 60 * 60.0,
     },
     "publish-scheduled-pages": {
@@ -580,6 +473,10 @@ if DEEPL_AUTH_KEY:
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Newsroom")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+# The public API (newsroom/api.py): absolute addresses from the site's own, and up to 100 items
+# a page, which cost the queries of one.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 # Search (search/backend.py): Wagtail's database backend, which on PostgreSQL stems each
 # page in its own language; Elasticsearch or OpenSearch by naming its Wagtail backend, e.g.
 # SEARCH_BACKEND=wagtail.search.backends.opensearch2 and SEARCH_URLS=https://host:9200, with

@@ -1,7 +1,9 @@
 """Production: PostgreSQL, Redis, Celery workers and beat, an Anymail provider, nginx in front."""
 
+from cms.cache_config import caches_on, fail_open
+
 from .base import *  # noqa: F403
-from .base import ANYMAIL_ESP, caches_on, env, fail_open, logging_settings
+from .base import ANYMAIL_ESP, env, logging_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")

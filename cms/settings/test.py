@@ -24,7 +24,7 @@ CACHES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
 
 # pytest-django sends every email straight to mail.outbox; the tests of the queue itself
-# (tests/cms/test_email_queue.py) put users.email_queue back in front of it.
+# (tests/cms/test_email_queue.py) put background.email_queue back in front of it.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405

@@ -63,6 +63,11 @@ FRENCH = {
     ),
     "Jens Stoltenberg": "Jens Stoltenberg",
     "NATO Secretary General": STOLTENBERG_ROLE,
+    # The demo video's text (its description is the caption that follows)
+    "Newsroom test pattern": "Mire d’essai de la rédaction",
+    "[A 1 kHz tone plays over colour bars for four seconds.]": (
+        "[Un signal de 1 kHz retentit sur des barres de couleur pendant quatre secondes.]"
+    ),
     "Demo clip: colour bars and a 1 kHz test tone.": (
         "Séquence de démonstration : mire de barres de couleur et signal de test à 1 kHz."
     ),

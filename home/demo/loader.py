@@ -1,6 +1,7 @@
 """Loads the demo content. Safe to run again: what exists already is left as it is."""
 
 import datetime
+import functools
 import io
 import tempfile
 from pathlib import Path
@@ -8,13 +9,20 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
 from newsletters.models import ChosenStory, NewsletterIssue
-from newsroom.models import NewsIndexPage, NewsStoryPage, Person, VideoLibraryPage
+from newsroom.models import (
+    NewsIndexPage,
+    NewsStoryPage,
+    Person,
+    PersonMentioned,
+    VideoLibraryPage,
+)
 from newsroom.topics import Topic
 from users.models import TermsOfUsePage
 from videos.models import CaptionTrack, Video
@@ -28,6 +36,9 @@ from .more_stories import MORE_STORIES
 from .newsletter import NEWSLETTER_ISSUE, NEWSLETTER_ISSUE_FRENCH
 from .seed_story import SEED_STORY
 from .terms import TERMS, TERMS_FRENCH
+
+# The hour the demo stories went online on their dateline day, in the site's time zone.
+DEMO_PUBLICATION_TIME = datetime.time(12, 0)
 
 
 def load_demo_content(log=print):
@@ -47,8 +58,12 @@ def load_demo_content(log=print):
     terms = ensure_terms(home, log)
     french = Locale.objects.get(language_code="fr")
     topics = Topic.objects.filter(stories__in=stories).distinct()
-    for instance in [*topics, home, news_index, video_library, *stories, terms]:
+    video_text = video.texts.get(locale=Locale.get_default())
+    for instance in [*topics, video_text, home, news_index, video_library, *stories, terms]:
         translate(instance, french, {**FRENCH, **TERMS_FRENCH}, log)
+    for story in stories:
+        # After the translations' publication, which wagtail-localize does on commit.
+        transaction.on_commit(functools.partial(dated_as_published, story))
     issue = ensure_newsletter_issue(stories, log)
     translate(issue, french, NEWSLETTER_ISSUE_FRENCH, log)
     return stories
@@ -151,16 +166,27 @@ def ensure_story(news_index, content, *, video, variant, log):
         body=[_raw_block(kind, value, video) for kind, value in content["body"]],
     )
     story.topics.set([ensure_topic(name) for name in content["topics"]])
-    story.people.set(
-        [
-            Person.objects.get_or_create(name=name, defaults={"role": role})[0]
-            for name, role in content.get("people", [])
-        ]
-    )
+    story.people_mentioned = [
+        PersonMentioned(
+            person=Person.objects.get_or_create(name=name, defaults={"role": role})[0],
+            sort_order=order,
+        )
+        for order, (name, role) in enumerate(content.get("people", []))
+    ]
     news_index.add_child(instance=story)
     story.save_revision().publish()
     log(f"Published “{story.title}”.")
     return story
+
+
+def dated_as_published(story):
+    """The story and its translations were published on their dateline date, as the stories
+    they reproduce were, not on the day the demo was loaded: feeds and structured data give
+    these dates (NewsStoryPage.published_moment)."""
+    moment = timezone.make_aware(datetime.datetime.combine(story.date, DEMO_PUBLICATION_TIME))
+    NewsStoryPage.objects.filter(
+        translation_key=story.translation_key, first_published_at__gt=moment
+    ).update(first_published_at=moment, last_published_at=moment)
 
 
 def _raw_block(kind, value, video):

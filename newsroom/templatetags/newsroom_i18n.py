@@ -1,6 +1,10 @@
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+from ..page_base import hreflang_links, published_translations
 
 register = template.Library()
 
@@ -25,3 +29,21 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def hreflang(page):
+    """The hreflang links of `page`: a newsroom page knows its translations (a video's page
+    gives its own); any other page, such as the terms of use, is asked by the same rule."""
+    alternates = getattr(page, "alternates", None)
+    if alternates is None:
+        alternates = published_translations(page) if isinstance(page, Page) else []
+    return hreflang_links(alternates)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, view_name):
+    """The absolute address of a view: a link's href that another site or a crawler reads
+    (Lighthouse's hreflang audit refuses a relative one)."""
+    request = context.get("request")
+    return request.build_absolute_uri(reverse(view_name)) if request else reverse(view_name)

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from cms.settings.base import caches_on, fail_open
+from cms.cache_config import caches_on, fail_open
 
 REDIS_AWAY = caches_on(
     fail_open(

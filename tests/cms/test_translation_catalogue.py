@@ -10,7 +10,16 @@ import pytest
 from django.conf import settings
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCE_FOLDERS = ["cms", "home", "newsroom", "videos", "users", "newsletters", "search"]
+SOURCE_FOLDERS = [
+    "cms",
+    "home",
+    "newsroom",
+    "videos",
+    "users",
+    "background",
+    "newsletters",
+    "search",
+]
 
 
 def test_every_french_entry_is_translated_and_none_is_fuzzy():

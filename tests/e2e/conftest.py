@@ -11,6 +11,7 @@ in-memory SQLite test database, which the browser stage of CI uses.
 
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -86,9 +87,21 @@ def site_url(db, monkeypatch):
     database = connections["default"]
     if database.vendor != "sqlite":
         pytest.skip("browser tests share the in-memory SQLite test database with the server")
+
+    class OneRequestAtATime(_StaticFilesHandler):
+        """Requests share the test's one connection, and one transaction on it: two at once (a
+        live preview rendering while the form is saved) would interleave their savepoints and
+        fail ("no such savepoint"). The browser's other requests wait their turn."""
+
+        turn = threading.Lock()
+
+        def __call__(self, environ, start_response):
+            with self.turn:
+                return super().__call__(environ, start_response)
+
     database.inc_thread_sharing()
     server = LiveServerThread(
-        "localhost", _StaticFilesHandler, connections_override={"default": database}, port=0
+        "localhost", OneRequestAtATime, connections_override={"default": database}, port=0
     )
     server.daemon = True
     server.start()

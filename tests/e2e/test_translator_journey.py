@@ -1,7 +1,7 @@
 """A translator finds a new English story in "To translate" on their dashboard, translates it
 over two sittings, and submits it for review; the French site shows the English original,
 marked as English, until a moderator approves the translation, which then lives at its French
-address."""
+address. Each signs in twice, with their second factor both times."""
 
 import datetime
 
@@ -99,11 +99,15 @@ def test_a_translator_translates_a_new_story_and_a_moderator_publishes_it(browse
     card = reader.locator("article.card", has_text="Sweden joins the Alliance")
     expect(card).to_have_attribute("lang", "en")
 
+    # The moderator finds it awaiting their review, and comes back to it later.
     moderators = browser.new_context(locale="en-GB")
     desk = moderators.new_page()
     sign_in(desk, demo_site, moderator, moderators_app)
     review = desk.get_by_role("region", name="Awaiting your review")
     row = review.get_by_role("row", name="La Suède rejoint l’Alliance")
+    expect(row).to_be_visible()
+    sign_out(desk, demo_site)
+    sign_in(desk, demo_site, moderator, moderators_app)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(review).to_have_count(0)

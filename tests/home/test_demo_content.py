@@ -8,6 +8,7 @@ from home.demo.seed_story import SEED_STORY
 from home.models import HomePage
 from newsletters.models import NewsletterIssue
 from newsroom.models import NewsStoryPage, Person
+from tests.search.conftest import load_the_demo
 from videos.models import Video
 
 
@@ -117,3 +118,19 @@ def test_the_seed_story_is_published_in_french_with_its_quotes(demo, client):
     assert "je compte sur une ratification rapide par le parlement turc" in html
     assert '<span class="quote__role">Secrétaire général de l’OTAN</span>' in html
     assert "24 octobre 2023" in html
+
+
+def test_the_demo_video_has_its_french_title_description_and_transcript(db, client):
+    # Each of the loader's commits run as it commits, so that the French video library is
+    # published with the French home page above it.
+    load_the_demo()
+    video = Video.objects.get()
+
+    french = client.get(f"/fr/videos/{video.pk}/").content.decode()
+    english = client.get(f"/en/videos/{video.pk}/").content.decode()
+
+    assert "<h1>Mire d’essai de la rédaction</h1>" in french
+    assert "Séquence de démonstration : mire de barres de couleur" in french
+    assert "Un signal de 1 kHz retentit sur des barres de couleur" in french
+    assert "<h1>Newsroom test pattern</h1>" in english
+    assert "Mire d’essai" not in english

@@ -88,6 +88,16 @@ def test_the_form_offers_the_topics_of_published_stories(client, news_index):
     assert "Secret plans" not in page
 
 
+def test_a_topic_id_no_database_could_hold_is_refused_as_a_choice_not_an_error(client, news_index):
+    publish(StoryFactory(topics=["Defence"]))
+
+    answer = subscribe(client, topics=["9223372036854775808", "-9223372036854775809"])
+
+    assert answer.status_code == 400
+    assert answer.context["form"].has_error("topics", code="invalid_pk_value")
+    assert not Subscriber.objects.exists()
+
+
 def test_the_form_answers_alike_for_a_new_and_a_known_address(client):
     SubscriberFactory(email="known@example.org")
 

@@ -2,6 +2,7 @@
 warned when no scheduler is running to lift the embargo."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -14,7 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from newsroom.models import NewsStoryPage
 from newsroom.tasks import publish_scheduled_pages
 from tests.admin_login import sign_in_to_admin
-from tests.factories import StoryFactory, UserFactory
+from tests.factories import StoryFactory, UserFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,7 @@ def edit_form(story, **actions):
             "standfirst": story.standfirst,
             "date": story.date.isoformat(),
             "body": streamfield([("paragraph", rich_text("<p>Checked and ready.</p>"))]),
+            "people_mentioned": inline_formset([]),
             "related": inline_formset([]),
             "comments": inline_formset([]),
             "go_live_at": "2030-01-15 10:00",
@@ -109,6 +111,145 @@ def test_publishing_with_a_go_live_time_says_for_when_it_is_scheduled(moderator,
     assert said(response) == [
         "Scheduled for 15 January, 10:00: “Accession talks” is embargoed until then."
     ]
+
+
+@pytest.fixture
+def in_review_with_go_live_time(news_index):
+    story = StoryFactory(title="Accession talks", live=False)
+    story.go_live_at = GO_LIVE
+    story.save_revision()
+    Workflow.objects.get(name="Editorial review").start(story, member_of("Editors"))
+    return NewsStoryPage.objects.get(pk=story.pk)
+
+
+def approve_from_the_dashboard(client, story, **data):
+    """The dashboard's "Approve with comment": Wagtail's modal posts to its workflow action."""
+    task_state = story.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    return client.post(url, data, headers={"x-requested-with": "XMLHttpRequest"})
+
+
+def test_approving_with_comment_from_the_dashboard_says_until_when_it_is_embargoed(
+    moderator, in_review_with_go_live_time
+):
+    publish_scheduled_pages()
+
+    response = approve_from_the_dashboard(
+        moderator, in_review_with_go_live_time, comment="Checked the figures."
+    )
+
+    assert response.status_code == 200
+    assert said(response) == [
+        "Scheduled for 15 January, 10:00: “Accession talks” is embargoed until then."
+    ]
+    story = NewsStoryPage.objects.get(pk=in_review_with_go_live_time.pk)
+    assert not story.live
+    assert story.approved_schedule
+
+
+def test_approving_a_live_story_s_new_version_from_the_dashboard_says_when_it_replaces_it(
+    moderator, news_index
+):
+    story = publish(StoryFactory(title="Accession talks"))
+    story.go_live_at = GO_LIVE
+    story.save_revision()
+    Workflow.objects.get(name="Editorial review").start(story, member_of("Editors"))
+    publish_scheduled_pages()
+
+    response = approve_from_the_dashboard(moderator, NewsStoryPage.objects.get(pk=story.pk))
+
+    assert said(response) == [
+        "Scheduled for 15 January, 10:00: this version of “Accession talks” replaces the live "
+        "one then."
+    ]
+
+
+def test_requesting_changes_from_the_dashboard_says_nothing_of_a_schedule(
+    moderator, in_review_with_go_live_time
+):
+    task_state = in_review_with_go_live_time.current_workflow_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[in_review_with_go_live_time.pk, "reject", task_state.pk],
+    )
+
+    moderator.post(url, {"comment": "Check the figures."})
+
+    response = moderator.get(reverse("wagtailadmin_home"))
+    assert not [message for message in said(response) if message.startswith("Scheduled")]
+    assert not NewsStoryPage.objects.get(pk=in_review_with_go_live_time.pk).approved_schedule
+
+
+def test_approving_from_the_dashboard_speaks_the_moderator_s_language(
+    moderator, in_review_with_go_live_time
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(Group.objects.get(name="Moderators").user_set.get())
+    profile.preferred_language = "fr"
+    profile.save()
+    publish_scheduled_pages()
+
+    response = approve_from_the_dashboard(moderator, in_review_with_go_live_time)
+
+    assert said(response) == [
+        "Programmé pour le 15 janvier, 10:00 : « Accession talks » est sous embargo jusque-là."
+    ]
+
+
+def test_creating_a_story_and_publishing_it_with_a_go_live_time_says_for_when(
+    moderator, news_index
+):
+    publish_scheduled_pages()
+    new_story = SimpleNamespace(
+        title="Accession talks",
+        slug="accession-talks",
+        standfirst="Talks resume.",
+        date=datetime.date(2030, 1, 15),
+    )
+
+    response = moderator.post(
+        reverse("wagtailadmin_pages:add", args=["newsroom", "newsstorypage", news_index.pk]),
+        edit_form(new_story, **{"action-publish": "action-publish"}),
+    )
+
+    assert response.status_code == 302
+    assert said(response) == [
+        "Scheduled for 15 January, 10:00: “Accession talks” is embargoed until then."
+    ]
+    story = NewsStoryPage.objects.get(slug="accession-talks")
+    assert not story.live
+    assert story.approved_schedule
+
+
+def test_creating_a_story_that_goes_live_at_once_still_says_so(moderator, news_index):
+    new_story = SimpleNamespace(
+        title="Accession talks",
+        slug="accession-talks",
+        standfirst="Talks resume.",
+        date=datetime.date(2030, 1, 15),
+    )
+
+    response = moderator.post(
+        reverse("wagtailadmin_pages:add", args=["newsroom", "newsstorypage", news_index.pk]),
+        edit_form(new_story, go_live_at="", **{"action-publish": "action-publish"}),
+    )
+
+    assert said(response) == ["Page &#x27;Accession talks&#x27; created and published."]
+    assert NewsStoryPage.objects.get(slug="accession-talks").live
+
+
+def test_the_schedule_dialog_of_a_new_story_names_the_button_a_publisher_has(moderator, news_index):
+    editor = moderator.get(
+        reverse("wagtailadmin_pages:add", args=["newsroom", "newsstorypage", news_index.pk])
+    ).content.decode()
+
+    assert (
+        "This schedule takes effect once the page is published: “Publish” schedules it for the "
+        "time set here." in editor
+    )
+    assert "Schedule to publish" not in editor
+    assert "only those with publishing permissions" not in editor
 
 
 def test_the_moment_is_in_the_language_of_the_person_scheduling(moderator, in_review):

@@ -75,7 +75,7 @@ def test_the_story_page_describes_itself_as_a_news_article(client, news_index):
     assert article["@context"] == "https://schema.org"
     assert article["@type"] == "NewsArticle"
     assert article["headline"] == "Structured story"
-    assert article["datePublished"] == "2023-10-24"
+    assert article["datePublished"] == "2023-10-24T00:00:00+02:00"
     assert article["dateModified"]
     assert article["mainEntityOfPage"].endswith("/en/news/structured-story/")
     assert article["author"]["name"] and article["publisher"]["name"]

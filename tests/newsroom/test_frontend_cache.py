@@ -20,7 +20,7 @@ import responses
 from django.conf import settings
 from wagtail.models import Locale
 
-from newsroom.video_library import VideoLibraryPage
+from newsroom.models import VideoLibraryPage
 from tests.factories import StoryFactory, VideoFactory, publish
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import transaction
 
 from home.demo.loader import load_demo_content
-from newsroom.models import NewsIndexPage, NewsStoryPage
-from newsroom.video_library import VideoLibraryPage
+from newsroom.models import NewsIndexPage, NewsStoryPage, VideoLibraryPage
 from tests.factories import UserFactory
 from videos.models import Video
 

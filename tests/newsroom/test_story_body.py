@@ -52,6 +52,7 @@ def test_posting_a_story_saves_every_block_type(editor_client, news_index):
                     ("embed", "https://video.example.org/watch/42"),
                 ]
             ),
+            "people_mentioned": inline_formset([]),
             "related": inline_formset([]),
             "tagged_items": inline_formset([]),
         }

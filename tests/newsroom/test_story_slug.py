@@ -24,6 +24,7 @@ def story_form(slug, **extra):
             "standfirst": "Talks went on.",
             "date": "2023-10-24",
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+            "people_mentioned": inline_formset([]),
             "related": inline_formset([]),
             "comments": inline_formset([]),
             **extra,

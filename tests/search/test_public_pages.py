@@ -11,10 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from newsroom.models import NewsStoryPage
-from newsroom.page_base import published
 from newsroom.tasks import publish_scheduled_pages
-from search.models import PublicPage
-from search.public_pages import record_all, record_branch
+from newsroom.visibility import PublicPage, published, record_all, record_branch
 from tests.factories import StoryFactory
 
 GO_LIVE = datetime.datetime(2030, 1, 15, 9, 0, tzinfo=datetime.UTC)

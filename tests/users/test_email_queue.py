@@ -13,11 +13,11 @@ from django.urls import reverse
 from mailer.models import RESULT_FAILURE, Message, MessageLog
 from wagtail.models import Workflow
 
+from background import tasks
 from tests.admin_login import sign_in_to_admin
 from tests.cms.test_roles_and_review import member_of
 from tests.conftest import needs_broker, wait_for
 from tests.factories import StoryFactory
-from users import tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ ANYMAIL_TEST_BACKEND = "anymail.backends.test.EmailBackend"
 def queued_email(settings):
     """The site's own mail settings, which pytest-django replaces with mail.outbox: the
     queue in front, Anymail's test backend standing in for the provider behind it."""
-    settings.EMAIL_BACKEND = "users.email_queue.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "background.email_queue.QueuedEmailBackend"
     settings.MAILER_EMAIL_BACKEND = ANYMAIL_TEST_BACKEND
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from tests.factories import PASSWORD
 from tests.mailbox import last_code
-from users.access import may_download
 from users.models import User
+from videos.access import may_download
 
 STORY_PATH = "/en/news/"
 

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 
-from cms.settings.base import object_storages
+from cms.storage_config import object_storages
 from tests.object_store import fetch
 
 

@@ -1,5 +1,6 @@
 from django import template
 
+from ..access import downloadable
 from ..models import Download, Video
 
 register = template.Library()
@@ -14,11 +15,11 @@ def downloads_of(user):
     downloads = list(
         Download.objects.filter(user=user).select_related("video")[:MY_DOWNLOADS_SHOWN]
     )
-    still_public = set(
-        Video.objects.public()
-        .filter(pk__in={download.video_id for download in downloads})
-        .values_list("pk", flat=True)
+    still_downloadable = set(
+        downloadable(
+            Video.objects.filter(pk__in={download.video_id for download in downloads})
+        ).values_list("pk", flat=True)
     )
     for download in downloads:
-        download.still_available = download.video_id in still_public
+        download.still_available = download.video_id in still_downloadable
     return downloads

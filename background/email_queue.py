@@ -44,7 +44,8 @@ def delivery_connection(**kwargs):
 def defer_on_any_error(connection, message, error):
     """django-mailer defers only SMTP errors and re-raises the rest, which would leave one
     unsendable message at the head of the queue for ever. Any provider error defers the
-    message (retried by `users.tasks.retry_deferred_email`) and the rest of the queue goes on."""
+    message (retried by `background.tasks.retry_deferred_email`) and the rest of the queue
+    goes on."""
     message.defer()
     MessageLog.objects.log(message, RESULT_FAILURE, log_message=str(error)[:1000])
     logger.warning("Email %s deferred: %s", message.pk, error)
