@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -30,6 +32,15 @@ class EmbargoedPagesPanel(Component):
             "pages": pages,
             "scheduler_silent_message": scheduler_is_silent() and scheduler_silent_message(),
         }
+
+
+@hooks.register("insert_editor_js")
+def save_after_autosave():
+    """A save pressed while Wagtail's first autosave is creating the page waits for it, rather
+    than creating the page a second time."""
+    return format_html(
+        '<script src="{}" defer></script>', static("newsroom/js/save-after-autosave.js")
+    )
 
 
 @hooks.register("construct_homepage_panels")
