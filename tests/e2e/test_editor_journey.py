@@ -85,6 +85,12 @@ def write_the_story(page):
     body.locator('input[type="url"]').fill("https://video.example.org/vilnius")
 
 
+def wait_for_the_first_autosave(page):
+    """Wagtail's first autosave creates the story and points the editor at its edit view; the
+    editor looks at the preview once their draft is safe."""
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=CHECKED)
+
+
 def watch_it_in_the_preview(page):
     page.get_by_role("button", name="Toggle preview").click()
     preview = page.frame_locator("#w-preview-iframe")
@@ -132,6 +138,7 @@ def test_an_editor_writes_previews_checks_and_submits_a_story_and_a_moderator_em
     # The editor writes the story, watches it in the live preview and checks it.
     sign_in(page, desk_site, editor, editors_app)
     write_the_story(page)
+    wait_for_the_first_autosave(page)
     watch_it_in_the_preview(page)
     see_the_checks_find_the_skipped_heading(page)
 
